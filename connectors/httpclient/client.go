@@ -99,7 +99,7 @@ func New(opts Options) *Client {
 	rc.RetryWaitMin = opts.RetryWaitMin
 	rc.RetryWaitMax = opts.RetryWaitMax
 	rc.Backoff = backoff
-		rc.Logger = nil
+	rc.Logger = nil
 	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
 	rc.RequestLogHook = func(_ retryablehttp.Logger, req *http.Request, attempt int) {
 		if attempt > 0 {

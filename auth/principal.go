@@ -1,0 +1,46 @@
+// Package auth signs clients in with OpenID Connect, keeps their session in
+// an encrypted cookie, accepts bearer tokens for the JSON API and links each
+// identity to a CRM contact.
+package auth
+
+import (
+	"github.com/gin-gonic/gin"
+
+	"clientgate/connectors/bridge"
+)
+
+// Principal is the signed-in person behind a request.
+type Principal struct {
+	// Identity is who the OpenID provider says the person is.
+	Identity bridge.Identity
+	// ContactID is the CRM contact the identity is linked to.
+	ContactID string
+	// Email and Name are the provider's claims, for display and audit.
+	Email string
+	Name  string
+	// Bearer is true when the request carried an Authorization: Bearer
+	// token rather than a session cookie (such calls need no CSRF token).
+	Bearer bool
+	// CSRFToken is the token every state-changing request with a session
+	// cookie must carry (form field "csrf_token" or header X-CSRF-Token).
+	// Empty for bearer requests.
+	CSRFToken string
+}
+
+// Actor names the principal in the audit log as "issuer|subject".
+func (p Principal) Actor() string { return p.Identity.Issuer + "|" + p.Identity.Subject }
+
+const principalKey = "clientgate.principal"
+
+// SetPrincipal puts p on the request; the auth middleware calls it.
+func SetPrincipal(c *gin.Context, p Principal) { c.Set(principalKey, p) }
+
+// PrincipalFrom returns the request's principal, if it is signed in.
+func PrincipalFrom(c *gin.Context) (Principal, bool) {
+	v, ok := c.Get(principalKey)
+	if !ok {
+		return Principal{}, false
+	}
+	p, ok := v.(Principal)
+	return p, ok
+}
