@@ -3,6 +3,7 @@ package connectors
 import (
 	"fmt"
 	"math/big"
+	"regexp"
 	"strings"
 
 	"golang.org/x/text/currency"
@@ -50,8 +51,12 @@ func ParseMoney(decimal, code string) (Money, error) {
 	return Money{Minor: minor, Currency: code}, nil
 }
 
+// decimalPattern is a plain decimal number: no exponent, no fraction,
+// no base prefix, no grouping.
+var decimalPattern = regexp.MustCompile(`^[-+]?[0-9]+(\.[0-9]+)?$`)
+
 func parseMinor(s string, digits int) (int64, error) {
-	if s == "" || strings.ContainsAny(s, "eE_ ") {
+	if !decimalPattern.MatchString(s) {
 		return 0, fmt.Errorf("not a decimal number")
 	}
 	r, ok := new(big.Rat).SetString(s)

@@ -16,6 +16,7 @@ type ReadReport struct {
 	misses   int
 	stale    int
 	staleAge time.Duration
+	upstream int
 }
 
 type readReportKey struct{}
@@ -54,6 +55,19 @@ func (r *ReadReport) add(f func()) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	f()
+}
+
+// Upstream records one call that reached the backend adapter.
+func (r *ReadReport) Upstream() { r.add(func() { r.upstream++ }) }
+
+// UpstreamCalls returns how many calls reached the backend adapter.
+func (r *ReadReport) UpstreamCalls() int {
+	if r == nil {
+		return 0
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.upstream
 }
 
 // StaleAge returns the age of the oldest stale value served, and whether

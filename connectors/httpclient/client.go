@@ -126,7 +126,8 @@ func transport(opts Options) http.RoundTripper {
 }
 
 // Do sends req, retrying only when its method is idempotent (GET, HEAD,
-// OPTIONS), and returns the answer read in full whatever its status.
+// OPTIONS) or ctx comes from WithIdempotent, and returns the answer read
+// in full whatever its status.
 // Transport failures, timeouts and oversized bodies are
 // connectors.ErrUnavailable; a cancelled ctx returns ctx's error. The
 // request's URL is redacted in every error.

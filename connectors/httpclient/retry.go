@@ -21,6 +21,20 @@ func idempotent(method string) bool {
 
 type methodKey struct{}
 
+type idempotentKey struct{}
+
+// WithIdempotent marks the requests sent with ctx as safe to retry whatever
+// their method, for reads that a backend only accepts as POST (such as a
+// search with a JSON body).
+func WithIdempotent(ctx context.Context) context.Context {
+	return context.WithValue(ctx, idempotentKey{}, true)
+}
+
+func markedIdempotent(ctx context.Context) bool {
+	v, _ := ctx.Value(idempotentKey{}).(bool)
+	return v
+}
+
 // withMethod records the request method in ctx: on a transport error the
 // retry policy sees no response, and so no request, to read it from.
 func withMethod(ctx context.Context, method string) context.Context {
@@ -35,7 +49,7 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 		return false, ctx.Err()
 	}
 	method, _ := ctx.Value(methodKey{}).(string)
-	if !idempotent(method) {
+	if !idempotent(method) && !markedIdempotent(ctx) {
 		return false, nil
 	}
 	if wait, ok := retryAfter(resp); ok && wait > c.opts.RetryWaitMax {

@@ -1,0 +1,138 @@
+package restapi
+
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Mapping describes one CRM's REST API: where it is, how to sign in, and
+// how each connector operation maps onto its endpoints.
+type Mapping struct {
+	// BaseURL is the API's root, such as "https://crm.example.com/api/v2";
+	// operation paths are appended to it. Options.BaseURL overrides it.
+	BaseURL string `yaml:"base_url"`
+	// Currency is the ISO 4217 code of amounts whose record maps no
+	// "currency" field.
+	Currency string `yaml:"currency"`
+	// Headers are static, non-secret headers sent with every request.
+	Headers map[string]string `yaml:"headers"`
+	// Auth says how clientgate signs in to the API.
+	Auth Auth `yaml:"auth"`
+	// Operations maps the connector operations onto endpoints.
+	Operations Operations `yaml:"operations"`
+}
+
+// Operations holds one optional Operation per connector operation. Ping,
+// FindContactByEmail and GetContact are required; a nil one of the others
+// makes that operation return connectors.ErrUnsupported.
+type Operations struct {
+	Ping               *Operation `yaml:"ping"`
+	FindContactByEmail *Operation `yaml:"find_contact_by_email"`
+	GetContact         *Operation `yaml:"get_contact"`
+	CreateContact      *Operation `yaml:"create_contact"`
+	UpdateContact      *Operation `yaml:"update_contact"`
+	GetCompany         *Operation `yaml:"get_company"`
+	ListInvoices       *Operation `yaml:"list_invoices"`
+	GetInvoice         *Operation `yaml:"get_invoice"`
+	ListQuotes         *Operation `yaml:"list_quotes"`
+	GetQuote           *Operation `yaml:"get_quote"`
+	DecideQuote        *Operation `yaml:"decide_quote"`
+	ListTransactions   *Operation `yaml:"list_transactions"`
+	ListTasks          *Operation `yaml:"list_tasks"`
+	GetTask            *Operation `yaml:"get_task"`
+}
+
+// Operation is one HTTP request and how to read its answer.
+type Operation struct {
+	// Method is the HTTP method (default GET).
+	Method string `yaml:"method"`
+	// Path is appended to the base URL. Variables such as {contact_id}
+	// are replaced by their URL-escaped values.
+	Path string `yaml:"path"`
+	// Query holds query parameters; values may hold variables. A
+	// parameter whose value is a lone variable that is empty is left out.
+	Query map[string]string `yaml:"query"`
+	// Body is a JSON body template (a YAML mapping or list); strings may
+	// hold variables. For update_contact, a key whose value is a lone
+	// contact-field variable not in the patch is left out.
+	Body any `yaml:"body"`
+	// Items is the gjson path to the array of items in a list answer; ""
+	// means the answer itself is the array.
+	Items string `yaml:"items"`
+	// Item is the gjson path to the object in a single-item answer; ""
+	// means the answer itself.
+	Item string `yaml:"item"`
+	// Owner names the fields that say which contact or company an item
+	// belongs to. Required for every per-contact operation.
+	Owner *Owner `yaml:"owner"`
+	// Paging says how a list is paged (default: not paged).
+	Paging *Paging `yaml:"paging"`
+	// Fields maps domain field names to where and how to read them.
+	Fields map[string]*Field `yaml:"fields"`
+	// Lines reads invoice and quote line items.
+	Lines *Lines `yaml:"lines"`
+	// Accept and Decline are the values of the {decision} variable of
+	// decide_quote (defaults "accepted" and "declined").
+	Accept  string `yaml:"accept"`
+	Decline string `yaml:"decline"`
+}
+
+// Owner names gjson paths, relative to an item, to the ID of the contact
+// (or company) the item belongs to. A path may yield one value or an array
+// of values (for example every attendee of an event).
+type Owner struct {
+	Contact string `yaml:"contact"`
+	Company string `yaml:"company"`
+}
+
+// Lines reads an array of line items inside an invoice or a quote.
+type Lines struct {
+	// Path is the gjson path, relative to the item, to the array.
+	Path string `yaml:"path"`
+	// Fields maps line fields (title, description, quantity, unit_price,
+	// total) to where and how to read them.
+	Fields map[string]*Field `yaml:"fields"`
+}
+
+// Field says where and how one domain field is read.
+type Field struct {
+	// Path is the gjson path relative to the item. Empty with a Default
+	// means the field always takes the default.
+	Path string `yaml:"path"`
+	// Format is the conversion: for money "decimal" (default), "number"
+	// or "minor"; for times "rfc3339" (default), "unix", "unix_ms",
+	// "date" or "layout"; for strings and statuses "string".
+	Format string `yaml:"format"`
+	// Layout is the Go time layout used with format "layout".
+	Layout string `yaml:"layout"`
+	// Map translates the CRM's values into domain values, such as
+	// "PAID": "paid". The key "*" catches every other value.
+	Map map[string]string `yaml:"map"`
+	// Default is the domain value used when the field is missing or null.
+	Default *string `yaml:"default"`
+	// Optional lets the field be missing or null, leaving the zero value.
+	Optional bool `yaml:"optional"`
+}
+
+// UnmarshalYAML accepts either a bare gjson path or a full field mapping.
+func (f *Field) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		return n.Decode(&f.Path)
+	}
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: a field is a path or a mapping", n.Line)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		switch key := n.Content[i].Value; key {
+		case "path", "format", "layout", "map", "default", "optional":
+		default:
+			return fmt.Errorf("line %d: field has unknown key %q", n.Content[i].Line, key)
+		}
+	}
+	type plain Field
+	var p plain
+	err := n.Decode(&p)
+	*f = Field(p)
+	return err
+}
