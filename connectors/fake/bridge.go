@@ -1,6 +1,7 @@
 package fake
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/base64"
@@ -177,7 +178,7 @@ func (b *Bridge) AuditLog(ctx context.Context, contactID string, limit int) ([]b
 		if c := y.At.Compare(x.At); c != 0 {
 			return c
 		}
-		return int(y.ID - x.ID)
+		return cmp.Compare(y.ID, x.ID)
 	})
 	if limit > 0 && len(out) > limit {
 		out = out[:limit]

@@ -11,6 +11,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"clientgate/connectors"
+	"clientgate/connectors/connectortest"
 	"clientgate/connectors/fake"
 	"clientgate/connectors/metered"
 )
@@ -88,4 +89,17 @@ func TestNewMetricsTwiceFails(t *testing.T) {
 	if _, err := metered.NewMetrics(reg); err == nil {
 		t.Fatal("second registration succeeded")
 	}
+}
+
+func TestConformanceThroughMetered(t *testing.T) {
+	all := connectors.Capabilities{Invoices: true, Quotes: true, DecideQuotes: true, Transactions: true,
+		Tasks: true, UpdateContact: true, CreateContact: true, CompanyItems: true}
+	inner := connectortest.FakeHarness(all)
+	connectortest.Run(t, connectortest.HarnessFunc(func(t *testing.T, seed connectortest.Seed) connectors.Connector {
+		m, err := metered.NewMetrics(prometheus.NewRegistry())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return metered.Wrap(inner.Open(t, seed), m)
+	}))
 }
