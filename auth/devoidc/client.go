@@ -1,0 +1,51 @@
+package devoidc
+
+import (
+	"net/url"
+	"time"
+
+	"github.com/zitadel/oidc/v3/pkg/oidc"
+	"github.com/zitadel/oidc/v3/pkg/op"
+)
+
+// client is the one relying party the development provider knows; it
+// implements op.Client.
+type client struct {
+	id           string
+	secret       string
+	redirects    []string
+	postLogout   []string
+	idTokenTTL   time.Duration
+	allowedScope map[string]bool
+}
+
+func (c *client) GetID() string                       { return c.id }
+func (c *client) RedirectURIs() []string              { return c.redirects }
+func (c *client) PostLogoutRedirectURIs() []string    { return c.postLogout }
+func (c *client) ApplicationType() op.ApplicationType { return op.ApplicationTypeWeb }
+func (c *client) AuthMethod() oidc.AuthMethod         { return oidc.AuthMethodBasic }
+func (c *client) ResponseTypes() []oidc.ResponseType {
+	return []oidc.ResponseType{oidc.ResponseTypeCode}
+}
+func (c *client) GrantTypes() []oidc.GrantType        { return []oidc.GrantType{oidc.GrantTypeCode} }
+func (c *client) LoginURL(id string) string           { return loginPath + "?id=" + url.QueryEscape(id) }
+func (c *client) AccessTokenType() op.AccessTokenType { return op.AccessTokenTypeJWT }
+func (c *client) IDTokenLifetime() time.Duration      { return c.idTokenTTL }
+func (c *client) DevMode() bool                       { return false }
+func (c *client) ClockSkew() time.Duration            { return 0 }
+
+// RestrictAdditionalIdTokenScopes keeps every scope.
+func (c *client) RestrictAdditionalIdTokenScopes() func([]string) []string {
+	return func(s []string) []string { return s }
+}
+
+// RestrictAdditionalAccessTokenScopes keeps every scope.
+func (c *client) RestrictAdditionalAccessTokenScopes() func([]string) []string {
+	return func(s []string) []string { return s }
+}
+
+// IsScopeAllowed allows the standard scopes only.
+func (c *client) IsScopeAllowed(scope string) bool { return c.allowedScope[scope] }
+
+// IDTokenUserinfoClaimsAssertion puts email and name into the ID token.
+func (c *client) IDTokenUserinfoClaimsAssertion() bool { return true }

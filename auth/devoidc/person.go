@@ -1,0 +1,44 @@
+package devoidc
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+)
+
+// Person is a demo person the development provider offers to sign in as.
+type Person struct {
+	// Subject is the stable "sub" claim; when empty it is derived from
+	// the email address.
+	Subject string
+	Email   string
+	Name    string
+	// UnverifiedEmail makes the provider report email_verified=false, to
+	// try the link policy's refusal of unverified addresses.
+	UnverifiedEmail bool
+}
+
+// subject returns the person's sub claim.
+func (p Person) subject() string {
+	if p.Subject != "" {
+		return p.Subject
+	}
+	sum := sha256.Sum256([]byte(strings.ToLower(p.Email)))
+	return "dev-" + hex.EncodeToString(sum[:8])
+}
+
+// directory finds people by subject.
+type directory struct {
+	list  []Person
+	bySub map[string]Person
+}
+
+func newDirectory(people []Person) directory {
+	d := directory{list: make([]Person, len(people)), bySub: make(map[string]Person, len(people))}
+	for i, p := range people {
+		p.Subject = p.subject()
+		d.list[i] = p
+		d.bySub[p.Subject] = p
+	}
+	return d
+}

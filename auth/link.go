@@ -1,0 +1,112 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"clientgate/connectors"
+	"clientgate/connectors/bridge"
+)
+
+// resolve applies the link policy to a verified identity and returns the
+// contact it signs in as and the outcome: a stored link wins; else a
+// verified email that matches exactly one contact is linked; no match
+// provisions a contact when enabled; several matches are refused and
+// recorded. The contact's portal access is checked last.
+func (s *Service) resolve(ctx context.Context, id bridge.Identity, cl claims) (string, string, error) {
+	contactID, outcome, err := s.linkedContact(ctx, id, cl)
+	if err != nil {
+		return "", "", err
+	}
+	if err := s.checkAccess(ctx, contactID); err != nil {
+		return "", "", err
+	}
+	return contactID, outcome, nil
+}
+
+// linkedContact finds or makes the identity's link.
+func (s *Service) linkedContact(ctx context.Context, id bridge.Identity, cl claims) (string, string, error) {
+	l, err := s.opts.Bridge.LinkFor(ctx, id)
+	switch {
+	case err == nil:
+		return l.ContactID, OutcomeSuccess, nil
+	case !errors.Is(err, connectors.ErrNotFound):
+		return "", "", fmt.Errorf("%w: link lookup: %w", errBackend, err)
+	case cl.Email == "":
+		return "", "", refuseNoContact("")
+	case !bool(cl.EmailVerified) && !s.opts.AllowUnverifiedEmail:
+		return "", "", refuseUnverified(cl.Email)
+	}
+	c, err := s.opts.Connector.FindContactByEmail(ctx, cl.Email)
+	switch {
+	case err == nil:
+		return c.ID, OutcomeSuccess, s.saveLink(ctx, id, c.ID, cl.Email, bridge.ViaEmail)
+	case errors.Is(err, connectors.ErrAmbiguous):
+		return "", "", s.conflict(ctx, id, cl.Email)
+	case errors.Is(err, connectors.ErrNotFound):
+		return s.provision(ctx, id, cl)
+	}
+	return "", "", fmt.Errorf("%w: find contact: %w", errBackend, err)
+}
+
+// provision creates a contact for a new person when auto-provisioning is on.
+func (s *Service) provision(ctx context.Context, id bridge.Identity, cl claims) (string, string, error) {
+	if !s.opts.AutoProvision {
+		return "", "", refuseNoContact(cl.Email)
+	}
+	first, last := cl.names()
+	c, err := s.opts.Connector.CreateContact(ctx, connectors.NewContact{Email: cl.Email, FirstName: first, LastName: last})
+	if errors.Is(err, connectors.ErrUnsupported) {
+		s.opts.Logger.Error("auth: auto-provisioning is on but the connector cannot create contacts", "connector", s.opts.Connector.Name())
+		return "", "", refuseNoContact(cl.Email)
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("%w: create contact: %w", errBackend, err)
+	}
+	s.opts.Logger.Info("auth: provisioned contact", "contact_id", c.ID, "issuer", id.Issuer, "subject", id.Subject)
+	return c.ID, OutcomeProvisioned, s.saveLink(ctx, id, c.ID, cl.Email, bridge.ViaProvisioned)
+}
+
+func (s *Service) saveLink(ctx context.Context, id bridge.Identity, contactID, email, via string) error {
+	l := bridge.Link{Identity: id, ContactID: contactID, Email: email, Via: via, CreatedAt: time.Now().UTC()}
+	if err := s.opts.Bridge.SaveLink(ctx, l); err != nil {
+		return fmt.Errorf("%w: save link: %w", errBackend, err)
+	}
+	return nil
+}
+
+// conflict records an ambiguous email for the operator and refuses.
+func (s *Service) conflict(ctx context.Context, id bridge.Identity, email string) error {
+	now := time.Now().UTC()
+	err := s.opts.Bridge.RecordConflict(ctx, bridge.Conflict{Identity: id, Email: email, FirstSeen: now, LastSeen: now, Count: 1})
+	if err != nil {
+		s.opts.Logger.Error("auth: record link conflict", "err", err.Error())
+	}
+	s.opts.Logger.Warn("auth: link conflict: email matches several contacts", "issuer", id.Issuer, "subject", id.Subject, "email", email)
+	return refuseAmbiguous(email)
+}
+
+// checkAccess refuses a contact whose portal access is off in the bridge
+// settings or in the CRM, or who no longer exists.
+func (s *Service) checkAccess(ctx context.Context, contactID string) error {
+	set, err := s.opts.Bridge.ContactSettings(ctx, contactID)
+	if err != nil {
+		return fmt.Errorf("%w: contact settings: %w", errBackend, err)
+	}
+	if set.PortalDisabled {
+		return refuseDisabled()
+	}
+	c, err := s.opts.Connector.GetContact(ctx, contactID)
+	if errors.Is(err, connectors.ErrNotFound) {
+		return refuseDisabled()
+	}
+	if err != nil {
+		return fmt.Errorf("%w: get contact: %w", errBackend, err)
+	}
+	if !c.PortalAccess {
+		return refuseDisabled()
+	}
+	return nil
+}

@@ -1,0 +1,148 @@
+package auth
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"clientgate/connectors"
+	"clientgate/connectors/bridge"
+)
+
+// Defaults applied by New to zero Options fields.
+const (
+	DefaultSessionLifetime = 12 * time.Hour
+	DefaultIdleTimeout     = 2 * time.Hour
+	DefaultClockSkew       = time.Minute
+)
+
+// DefaultScopes are requested when Options.Scopes is empty.
+var DefaultScopes = []string{"openid", "email", "profile"}
+
+// Options configure a Service. cmd copies them from the configuration.
+type Options struct {
+	// Issuer is the OpenID provider's issuer URL, used for discovery.
+	Issuer       string
+	ClientID     string
+	ClientSecret string
+	// RedirectURL is the absolute URL of this service's /auth/callback.
+	RedirectURL string
+	// Scopes to request; DefaultScopes when empty. Must include openid.
+	Scopes []string
+	// SessionKeys are 32-byte keys; the first encrypts, all decrypt.
+	SessionKeys [][]byte
+	// SessionLifetime is the absolute lifetime of a session.
+	SessionLifetime time.Duration
+	// IdleTimeout ends a session unused for this long.
+	IdleTimeout time.Duration
+	// ClockSkew is the leeway allowed on token expiry.
+	ClockSkew time.Duration
+	// AllowUnverifiedEmail links by email even when the provider does not
+	// say the email is verified. Dangerous: anyone able to register that
+	// address at the provider gets the contact.
+	AllowUnverifiedEmail bool
+	// AutoProvision creates a CRM contact for a verified email that
+	// matches none.
+	AutoProvision bool
+	// BearerAudience is the audience bearer tokens must carry; ClientID
+	// when empty.
+	BearerAudience string
+	// PublicURL is the portal's public base URL; cookies are Secure unless
+	// it is plain HTTP on a loopback host.
+	PublicURL string
+	// BasePath is where the portal is mounted, such as "/clients"; the
+	// auth routes live under it and "next" paths must stay inside it.
+	BasePath string
+	// PostLogoutRedirectURL is where the provider sends the browser after
+	// sign-out; PublicURL + BasePath + "/" when empty.
+	PostLogoutRedirectURL string
+	Connector             connectors.Connector
+	Bridge                bridge.Store
+	// Logger receives sign-in outcomes; slog.Default() when nil.
+	Logger *slog.Logger
+	// HTTPClient talks to the provider; http.DefaultClient when nil.
+	HTTPClient *http.Client
+	// OnSignIn, when set, is called with each browser sign-in's outcome
+	// (one of the Outcome constants), for metrics; OutcomeAmbiguous counts
+	// link conflicts. Bearer requests do not call it.
+	OnSignIn func(outcome string)
+}
+
+// withDefaults fills zero fields and checks the rest, listing every problem.
+func (o Options) withDefaults() (Options, error) {
+	if len(o.Scopes) == 0 {
+		o.Scopes = DefaultScopes
+	}
+	o.SessionLifetime = orDefault(o.SessionLifetime, DefaultSessionLifetime)
+	o.IdleTimeout = orDefault(o.IdleTimeout, DefaultIdleTimeout)
+	if o.ClockSkew == 0 {
+		o.ClockSkew = DefaultClockSkew
+	}
+	if o.BearerAudience == "" {
+		o.BearerAudience = o.ClientID
+	}
+	o.BasePath = strings.TrimRight(o.BasePath, "/")
+	if o.PostLogoutRedirectURL == "" {
+		o.PostLogoutRedirectURL = strings.TrimRight(o.PublicURL, "/") + o.BasePath + "/"
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.HTTPClient == nil {
+		o.HTTPClient = http.DefaultClient
+	}
+	return o, o.check()
+}
+
+func orDefault(d, def time.Duration) time.Duration {
+	if d <= 0 {
+		return def
+	}
+	return d
+}
+
+func (o Options) check() error {
+	var errs []error
+	for name, v := range map[string]string{"Issuer": o.Issuer, "ClientID": o.ClientID, "RedirectURL": o.RedirectURL, "PublicURL": o.PublicURL} {
+		if v == "" {
+			errs = append(errs, fmt.Errorf("auth: %s is required", name))
+		}
+	}
+	if !slices.Contains(o.Scopes, "openid") {
+		errs = append(errs, errors.New("auth: Scopes must include openid"))
+	}
+	if o.IdleTimeout > o.SessionLifetime {
+		errs = append(errs, errors.New("auth: IdleTimeout must not exceed SessionLifetime"))
+	}
+	if o.ClockSkew < 0 {
+		errs = append(errs, errors.New("auth: ClockSkew must not be negative"))
+	}
+	if o.BasePath != "" && !strings.HasPrefix(o.BasePath, "/") {
+		errs = append(errs, errors.New("auth: BasePath must start with /"))
+	}
+	if o.Connector == nil || o.Bridge == nil {
+		errs = append(errs, errors.New("auth: Connector and Bridge are required"))
+	}
+	return errors.Join(errs...)
+}
+
+// insecureLoopback reports whether publicURL is plain HTTP on a loopback
+// host, the one case where cookies may go without the Secure flag.
+func insecureLoopback(publicURL string) bool {
+	u, err := url.Parse(publicURL)
+	if err != nil || u.Scheme != "http" {
+		return false
+	}
+	host := u.Hostname()
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

@@ -1,0 +1,11 @@
+package auth
+
+import "github.com/gin-gonic/gin"
+
+// Routes registers GET /auth/login, GET /auth/callback and POST
+// /auth/logout on r, which must be mounted at Options.BasePath.
+func (s *Service) Routes(r gin.IRouter) {
+	r.GET("/auth/login", s.login)
+	r.GET("/auth/callback", s.callback)
+	r.POST("/auth/logout", s.logout)
+}
