@@ -35,13 +35,16 @@ type Auth struct {
 
 	// TokenURL (absolute, or relative to the base URL), ClientID,
 	// ClientSecretEnv or ClientSecretFile, Scopes and Params configure
-	// the OAuth2 client credentials flow.
+	// the OAuth2 client credentials flow. ClientAuth says how the client
+	// authenticates to the token endpoint: "header" (HTTP basic, the
+	// default) or "body" (client_id and client_secret form fields).
 	TokenURL         string            `yaml:"token_url"`
 	ClientID         string            `yaml:"client_id"`
 	ClientSecretEnv  string            `yaml:"client_secret_env"`
 	ClientSecretFile string            `yaml:"client_secret_file"`
 	Scopes           []string          `yaml:"scopes"`
 	Params           map[string]string `yaml:"params"`
+	ClientAuth       string            `yaml:"client_auth"`
 }
 
 // Paging styles.

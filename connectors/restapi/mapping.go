@@ -72,6 +72,9 @@ type Operation struct {
 	Fields map[string]*Field `yaml:"fields"`
 	// Lines reads invoice and quote line items.
 	Lines *Lines `yaml:"lines"`
+	// EmptyOn404 makes a list answered with 404 an empty list, for APIs
+	// that report "no items" that way.
+	EmptyOn404 bool `yaml:"empty_on_404"`
 	// Accept and Decline are the values of the {decision} variable of
 	// decide_quote (defaults "accepted" and "declined").
 	Accept  string `yaml:"accept"`

@@ -1,0 +1,105 @@
+package restapi
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"os"
+	"time"
+
+	"clientgate/connectors"
+	"clientgate/connectors/httpclient"
+)
+
+// Options configures a Connector beyond its mapping.
+type Options struct {
+	// BaseURL, when set, replaces the mapping's base_url.
+	BaseURL string
+	// HTTP configures the outbound client; the API key's query parameter
+	// is added to its SecretParams.
+	HTTP httpclient.Options
+	// Logger receives mapping errors and dropped items (default: discard).
+	Logger *slog.Logger
+	// Getenv reads environment variables for secrets (default os.Getenv).
+	Getenv func(string) string
+}
+
+// Connector is a connectors.Connector for a REST API described by a
+// Mapping. It is safe for concurrent use.
+type Connector struct {
+	m    *Mapping
+	base *url.URL
+	http *httpclient.Client
+	auth authorizer
+	log  *slog.Logger
+	caps connectors.Capabilities
+}
+
+var _ connectors.Connector = (*Connector)(nil)
+
+// New validates m, reads its secrets and builds a Connector.
+func New(m *Mapping, opts Options) (*Connector, error) {
+	if m == nil {
+		return nil, fmt.Errorf("restapi: no mapping")
+	}
+	mc := *m
+	if opts.BaseURL != "" {
+		mc.BaseURL = opts.BaseURL
+	}
+	if err := mc.Validate(); err != nil {
+		return nil, err
+	}
+	base, err := url.Parse(mc.BaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("restapi: base_url: %w", err)
+	}
+	if opts.Getenv == nil {
+		opts.Getenv = os.Getenv
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if mc.Auth.Query != "" {
+		opts.HTTP.SecretParams = append(append([]string(nil), opts.HTTP.SecretParams...), mc.Auth.Query)
+	}
+	auth, err := newAuthorizer(mc.Auth, base, secretSource{getenv: opts.Getenv}, tokenClient(opts.HTTP))
+	if err != nil {
+		return nil, err
+	}
+	return &Connector{
+		m: &mc, base: base, http: httpclient.New(opts.HTTP), auth: auth,
+		log: opts.Logger, caps: mc.capabilities(),
+	}, nil
+}
+
+// tokenClient is the plain client for OAuth2 token requests.
+func tokenClient(o httpclient.Options) *http.Client {
+	timeout := o.Timeout
+	if timeout <= 0 {
+		timeout = 10 * time.Second
+	}
+	return &http.Client{
+		Timeout:       timeout,
+		Transport:     o.Transport,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+}
+
+// Name returns "restapi".
+func (c *Connector) Name() string { return "restapi" }
+
+// Capabilities follow from which operations the mapping holds.
+func (c *Connector) Capabilities() connectors.Capabilities { return c.caps }
+
+// Ping sends the ping operation and expects a 2xx answer.
+func (c *Connector) Ping(ctx context.Context) error {
+	_, err := c.do(ctx, call{name: opPing, op: c.m.Operations.Ping})
+	return err
+}
+
+// unsupported is the error of an operation the mapping leaves out.
+func unsupported(name string) error {
+	return fmt.Errorf("%w: restapi: %s is not mapped", connectors.ErrUnsupported, name)
+}

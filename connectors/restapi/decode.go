@@ -1,0 +1,126 @@
+package restapi
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/tidwall/gjson"
+
+	"clientgate/connectors"
+)
+
+// reader reads the records of one operation.
+type reader struct {
+	op       string
+	currency string // default currency of the mapping
+}
+
+// decode reads one record of type T from item, found at loc.
+func decode[T any](rd reader, s schema[T], fields map[string]*Field, item gjson.Result, loc string) (T, string, error) {
+	var out T
+	cur := rd.currency
+	if f, ok := fields[currencyField]; ok {
+		v, found, err := rd.read(currencyField, kindCurrency, f, item, loc, "")
+		if err != nil {
+			return out, "", err
+		}
+		if found {
+			cur = v.str
+		}
+	}
+	for _, name := range sortedKeys(fields) {
+		if name == currencyField {
+			continue
+		}
+		def := s[name]
+		v, found, err := rd.read(name, def.kind, fields[name], item, loc, cur)
+		if err != nil {
+			return out, "", err
+		}
+		if found {
+			def.set(&out, v)
+		}
+	}
+	return out, cur, nil
+}
+
+// read reads one field. found is false for an optional field that is
+// missing.
+func (rd reader) read(name string, k kind, f *Field, item gjson.Result, loc, cur string) (value, bool, error) {
+	var r gjson.Result
+	if f.Path != "" {
+		r = item.Get(f.Path)
+	}
+	where := joinPath(loc, f.Path)
+	if !missing(k, r) {
+		v, err := convert(k, f, r, cur)
+		if err != nil {
+			return value{}, false, &MappingError{Op: rd.op, Field: name, Location: where, Problem: err.Error()}
+		}
+		if k != kindTime || !v.time.IsZero() {
+			return v, true, nil
+		}
+	}
+	switch {
+	case f.Default != nil:
+		v, err := fromDefault(k, f, *f.Default, cur)
+		if err != nil {
+			return value{}, false, &MappingError{Op: rd.op, Field: name, Location: "default", Problem: err.Error()}
+		}
+		return v, true, nil
+	case f.Optional:
+		return value{}, false, nil
+	}
+	return value{}, false, &MappingError{Op: rd.op, Field: name, Location: where,
+		Problem: "value is missing (mark the field optional or give it a default)"}
+}
+
+// fromDefault converts a default, written as a domain value: money as a
+// decimal, a time in RFC 3339, anything else as its domain text.
+func fromDefault(k kind, f *Field, def, cur string) (value, error) {
+	switch k {
+	case kindMoney:
+		m, err := connectors.ParseMoney(def, cur)
+		if err != nil {
+			return value{}, fmt.Errorf("default %q is not a decimal amount", def)
+		}
+		return value{money: m}, nil
+	case kindTime:
+		t, err := time.Parse(time.RFC3339, def)
+		if err != nil {
+			return value{}, fmt.Errorf("default %q is not an RFC 3339 time", def)
+		}
+		return value{time: t.UTC()}, nil
+	}
+	return fromText(k, &Field{}, def)
+}
+
+// decodeLines reads the line items of an invoice or a quote.
+func decodeLines(rd reader, l *Lines, item gjson.Result, loc, cur string) ([]connectors.LineItem, error) {
+	where := joinPath(loc, l.Path)
+	arr := item.Get(l.Path)
+	if !arr.IsArray() {
+		return nil, &MappingError{Op: rd.op, Field: "lines", Location: where, Problem: "value is not an array"}
+	}
+	lines := []connectors.LineItem{}
+	for i, r := range arr.Array() {
+		lrd := rd
+		lrd.currency = cur
+		li, _, err := decode(lrd, lineSchema, l.Fields, r, fmt.Sprintf("%s.%d", where, i))
+		if err != nil {
+			return nil, err
+		}
+		lines = append(lines, li)
+	}
+	return lines, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
