@@ -1,0 +1,44 @@
+package portal
+
+import (
+	"github.com/gin-gonic/gin"
+
+	"clientgate/connectors"
+)
+
+// invoicesData is the invoices list page.
+type invoicesData struct {
+	Invoices []connectors.Invoice
+	Next     string
+	Paged    bool
+}
+
+// listInvoices loads one page of the viewer's invoices.
+func (s *server) listInvoices(c *gin.Context) (connectors.Page[connectors.Invoice], error) {
+	p, err := pageRequest(c)
+	if err != nil {
+		return connectors.Page[connectors.Invoice]{}, err
+	}
+	return s.conn.ListInvoices(c.Request.Context(), viewerOf(c).scope, p)
+}
+
+// invoicesPage shows the invoices list.
+func (s *server) invoicesPage(c *gin.Context) {
+	page, err := s.listInvoices(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.respond(c, view{Page: "invoices", Title: "Invoices", Data: invoicesData{
+		Invoices: page.Items, Next: nextLink(c, page.Next), Paged: c.Query("cursor") != ""}})
+}
+
+// invoicesAPI answers GET /api/v1/invoices.
+func (s *server) invoicesAPI(c *gin.Context) {
+	page, err := s.listInvoices(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.respond(c, view{JSON: toList(page, viewerOf(c).fmt.invoice)})
+}

@@ -1,0 +1,73 @@
+package portal
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"clientgate/connectors"
+	"clientgate/connectors/bridge"
+)
+
+// The portal's modules, as named in operator settings.
+const (
+	modInvoices     = "invoices"
+	modQuotes       = "quotes"
+	modTransactions = "transactions"
+	modTasks        = "tasks"
+	modDetails      = "details"
+)
+
+// allModules lists the modules in navigation order.
+var allModules = []string{modInvoices, modQuotes, modTransactions, modTasks, modDetails}
+
+// checkModules rejects unknown module names and copies the switches.
+func checkModules(m map[string]bool) (map[string]bool, error) {
+	out := map[string]bool{}
+	var bad []string
+	for name, on := range m {
+		if !slices.Contains(allModules, name) {
+			bad = append(bad, name)
+			continue
+		}
+		out[name] = on
+	}
+	if len(bad) > 0 {
+		sort.Strings(bad)
+		return nil, errorf("unknown modules: %s (known: %s)", strings.Join(bad, ", "), strings.Join(allModules, ", "))
+	}
+	return out, nil
+}
+
+// capable reports whether the connector can serve module m.
+func capable(caps connectors.Capabilities, m string) bool {
+	switch m {
+	case modInvoices:
+		return caps.Invoices
+	case modQuotes:
+		return caps.Quotes
+	case modTransactions:
+		return caps.Transactions
+	case modTasks:
+		return caps.Tasks
+	case modDetails:
+		return true
+	}
+	return false
+}
+
+// effectiveModules decides which modules a contact sees: the connector must
+// support it, and the per-contact switch, else the global one, must not
+// turn it off.
+func (s *server) effectiveModules(settings bridge.ContactSettings) map[string]bool {
+	caps := s.conn.Capabilities()
+	out := make(map[string]bool, len(allModules))
+	for _, m := range allModules {
+		on, set := settings.Modules[m]
+		if !set {
+			on, set = s.modules[m]
+		}
+		out[m] = (on || !set) && capable(caps, m)
+	}
+	return out
+}

@@ -1,0 +1,96 @@
+package portal
+
+import (
+	"encoding/json"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/gin-gonic/gin"
+)
+
+// openAPIOps returns "METHOD /path" of every operation in the document.
+func openAPIOps(t *testing.T) map[string]bool {
+	t.Helper()
+	var doc struct {
+		OpenAPI string                                `json:"openapi"`
+		Servers []struct{ URL string }                `json:"servers"`
+		Paths   map[string]map[string]json.RawMessage `json:"paths"`
+	}
+	if err := json.Unmarshal(openAPIDoc, &doc); err != nil {
+		t.Fatalf("openapi.json: %v", err)
+	}
+	if !strings.HasPrefix(doc.OpenAPI, "3.") || len(doc.Servers) != 1 || doc.Servers[0].URL != "/api/v1" {
+		t.Fatalf("openapi.json header: %s %+v", doc.OpenAPI, doc.Servers)
+	}
+	ops := map[string]bool{}
+	for path, item := range doc.Paths {
+		for method := range item {
+			if method == "parameters" {
+				continue
+			}
+			ops[strings.ToUpper(method)+" /api/v1"+path] = true
+		}
+	}
+	return ops
+}
+
+// ginParam matches a Gin path parameter such as ":id".
+var ginParam = regexp.MustCompile(`:([A-Za-z_]+)`)
+
+func TestOpenAPIMatchesRoutes(t *testing.T) {
+	e := newEnv(t, nil)
+	documented := openAPIOps(t)
+	registered := map[string]bool{}
+	for _, r := range e.h.(*gin.Engine).Routes() {
+		if !strings.HasPrefix(r.Path, "/api/v1/") {
+			continue
+		}
+		registered[r.Method+" "+ginParam.ReplaceAllString(r.Path, "{$1}")] = true
+	}
+	if len(registered) < 13 {
+		t.Fatalf("only %d API routes registered", len(registered))
+	}
+	var missing, extra []string
+	for op := range registered {
+		if !documented[op] {
+			missing = append(missing, op)
+		}
+	}
+	for op := range documented {
+		if !registered[op] {
+			extra = append(extra, op)
+		}
+	}
+	sort.Strings(missing)
+	sort.Strings(extra)
+	if len(missing) > 0 {
+		t.Errorf("routes missing from openapi.json: %v", missing)
+	}
+	if len(extra) > 0 {
+		t.Errorf("openapi.json documents routes that do not exist: %v", extra)
+	}
+}
+
+func TestOpenAPIRefsResolve(t *testing.T) {
+	var doc map[string]any
+	if err := json.Unmarshal(openAPIDoc, &doc); err != nil {
+		t.Fatal(err)
+	}
+	refs := regexp.MustCompile(`"\$ref":\s*"#/([^"]+)"`).FindAllStringSubmatch(string(openAPIDoc), -1)
+	if len(refs) == 0 {
+		t.Fatal("no refs found")
+	}
+	for _, m := range refs {
+		var node any = doc
+		for _, part := range strings.Split(m[1], "/") {
+			obj, ok := node.(map[string]any)
+			if !ok || obj[part] == nil {
+				t.Errorf("unresolved $ref #/%s", m[1])
+				break
+			}
+			node = obj[part]
+		}
+	}
+}

@@ -1,0 +1,126 @@
+package portal
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestEveryPageRenders renders each HTML page for its owner.
+func TestEveryPageRenders(t *testing.T) {
+	e := newEnv(t, nil)
+	tests := []struct {
+		page, path string
+		want       []string
+	}{
+		{"dashboard", "/clients/", []string{"Welcome back", "INV-0001", "$1,506.00", "Q-0001", "Kick-off, meeting; room 2"}},
+		{"details", "/clients/details", []string{"ann@example.com", "Ann", "555-0100", "Edit my details"}},
+		{"details_edit", "/clients/details/edit", []string{`name="first_name"`, `for="f-first-name"`, `name="csrf_token" value="csrf-ann"`}},
+		{"invoices", "/clients/invoices", []string{"INV-0001", "INV-0002", "Overdue", "Paid", "$1,506.00"}},
+		{"invoice", "/clients/invoices/inv1", []string{"Design work", "$1,400.00", "$106.00", "https://pay.example.com/inv1", "Print view"}},
+		{"invoice_print", "/clients/invoices/inv1/print", []string{"Invoice INV-0001", "Design work", "Amount due: $1,506.00"}},
+		{"quotes", "/clients/quotes", []string{"Q-0001", "Q-0002", "Accepted"}},
+		{"quote", "/clients/quotes/q1", []string{"Website", "$9,900.00", "/clients/quotes/q1/accept", "/clients/quotes/q1/decline"}},
+		{"quote_confirm", "/clients/quotes/q1/accept", []string{"Accept quote Q-0001?", `action="/clients/quotes/q1/accept"`, "csrf-ann"}},
+		{"quote_confirm", "/clients/quotes/q1/decline", []string{"Decline quote Q-0001?", `action="/clients/quotes/q1/decline"`}},
+		{"transactions", "/clients/transactions", []string{"Card payment", "PAY-1", "$50.00", "Succeeded"}},
+		{"tasks", "/clients/tasks", []string{"Kick-off", "/clients/tasks/task1/ics", "https://portal.example.com/clients/calendar/", ".ics"}},
+	}
+	rendered := map[string]bool{"error": true} // see TestItemPagesOfAnotherContact
+	for _, tt := range tests {
+		rendered[tt.page] = true
+		t.Run(tt.path, func(t *testing.T) {
+			w := e.do(req{path: tt.path, as: "ann"})
+			wantStatus(t, w, http.StatusOK)
+			if ct := w.Header().Get("Content-Type"); ct != "text/html; charset=utf-8" {
+				t.Errorf("content type %q", ct)
+			}
+			wantBody(t, w, tt.want...)
+			wantBody(t, w, "Acme Portal", "theme.css", "static/style.css")
+			wantNoBody(t, w, "555-HIDDEN", "<script")
+		})
+	}
+	for _, name := range pageNames {
+		if !rendered[name] {
+			t.Errorf("page %q is not rendered by this test", name)
+		}
+	}
+}
+
+// TestItemPagesOfAnotherContact answers 404 for another contact's items.
+func TestItemPagesOfAnotherContact(t *testing.T) {
+	e := newEnv(t, nil)
+	for _, path := range []string{
+		"/clients/invoices/inv1", "/clients/invoices/inv1/print", "/clients/quotes/q1",
+		"/clients/quotes/q1/accept", "/clients/quotes/q1/decline", "/clients/tasks/task1/ics",
+		"/clients/invoices/nope", "/clients/quotes/%00bad", "/clients/invoices/" + strings.Repeat("x", 200),
+	} {
+		w := e.do(req{path: path, as: "bob"})
+		wantStatus(t, w, http.StatusNotFound)
+		wantBody(t, w, "We could not find that page or item.")
+		wantNoBody(t, w, "INV-0001", "Q-0001", "Kick-off")
+	}
+	// Lists of another contact show none of ann's items.
+	for _, path := range []string{"/clients/", "/clients/invoices", "/clients/quotes", "/clients/transactions", "/clients/tasks"} {
+		w := e.do(req{path: path, as: "bob"})
+		wantStatus(t, w, http.StatusOK)
+		wantNoBody(t, w, "INV-0001", "Q-0001", "Card payment", "Kick-off")
+	}
+}
+
+func TestSignedOutPagesRedirect(t *testing.T) {
+	e := newEnv(t, nil)
+	w := e.do(req{path: "/clients/invoices"})
+	wantStatus(t, w, http.StatusFound)
+	if loc := w.Header().Get("Location"); loc != "/clients/auth/login" {
+		t.Errorf("Location = %q", loc)
+	}
+	wantStatus(t, e.do(req{path: "/"}), http.StatusFound)
+	wantStatus(t, e.do(req{path: "/clients/auth/login"}), http.StatusOK)
+}
+
+func TestContactNamedScriptRendersAsText(t *testing.T) {
+	e := newEnv(t, nil)
+	e.crm.AddContact(e.ann)
+	evil := e.ann
+	evil.FirstName = `<script>alert(1)</script>`
+	evil.LastName = `"><img src=x onerror=alert(2)>`
+	e.crm.AddContact(evil)
+	for _, path := range []string{"/clients/", "/clients/details", "/clients/details/edit"} {
+		w := e.do(req{path: path, as: "ann"})
+		wantStatus(t, w, http.StatusOK)
+		wantNoBody(t, w, "<script>alert(1)", "<img src=x")
+		wantBody(t, w, "&lt;script&gt;alert(1)&lt;/script&gt;")
+	}
+}
+
+func TestPrintPageHasNoNavigation(t *testing.T) {
+	e := newEnv(t, nil)
+	w := e.do(req{path: "/clients/invoices/inv1/print", as: "ann"})
+	wantStatus(t, w, http.StatusOK)
+	wantNoBody(t, w, `aria-label="Main"`)
+}
+
+func TestPayLinkOnlyForHTTPURLs(t *testing.T) {
+	e := newEnv(t, nil)
+	bad := e.inv
+	bad.ID, bad.Number, bad.PayURL = "inv3", "INV-0003", "javascript:alert(1)"
+	e.crm.AddInvoice("ann", bad)
+	w := e.do(req{path: "/clients/invoices/inv3", as: "ann"})
+	wantStatus(t, w, http.StatusOK)
+	wantNoBody(t, w, "javascript:", ">Pay ")
+	paid := e.do(req{path: "/clients/invoices/inv2", as: "ann"})
+	wantNoBody(t, paid, ">Pay ")
+}
+
+func TestListPaging(t *testing.T) {
+	e := newEnv(t, nil)
+	w := e.do(req{path: "/clients/invoices?limit=1", as: "ann"})
+	wantStatus(t, w, http.StatusOK)
+	wantBody(t, w, "Next page", "INV-0001")
+	wantNoBody(t, w, "INV-0002")
+	for _, bad := range []string{"?limit=abc", "?limit=0", "?limit=-3", "?cursor=" + strings.Repeat("c", 600), "?cursor=garbage"} {
+		w := e.do(req{path: "/clients/invoices" + bad, as: "ann"})
+		wantStatus(t, w, http.StatusBadRequest)
+	}
+}

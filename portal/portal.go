@@ -1,0 +1,97 @@
+// Package portal serves the client portal: HTML pages and a JSON API on a
+// Gin engine, backed only by a connectors.Connector and a bridge.Store.
+//
+// A request walks: recover → request ID → access log → security headers →
+// session (the Authenticator) → CSRF → contact and settings → handler →
+// respond, which writes HTML or JSON.
+package portal
+
+import (
+	"context"
+	"log/slog"
+
+	"github.com/gin-gonic/gin"
+
+	"clientgate/connectors"
+	"clientgate/connectors/bridge"
+)
+
+// Authenticator signs people in and puts an auth.Principal on requests.
+// *auth.Service implements it.
+type Authenticator interface {
+	// Routes registers /auth/login, /auth/callback and /auth/logout.
+	Routes(r gin.IRouter)
+	// Pages guards HTML routes: it sets a principal or redirects to sign-in.
+	Pages() gin.HandlerFunc
+	// API guards JSON routes: cookie session or bearer token, else 401.
+	API() gin.HandlerFunc
+}
+
+// Branding is how the portal presents itself.
+type Branding struct {
+	// Name is the portal's name, shown in every page header.
+	Name string
+	// LogoURL is an absolute http(s) URL or a local path of the logo.
+	LogoURL string
+	// AccentColor is a CSS hex colour such as "#0a7d5a".
+	AccentColor string
+}
+
+// Options configure New.
+type Options struct {
+	// Connector is the CRM; required.
+	Connector connectors.Connector
+	// Bridge keeps settings, the audit log and calendar tokens; required
+	// when Auth is set.
+	Bridge bridge.Store
+	// Auth signs people in; nil serves only /healthz and /readyz.
+	Auth Authenticator
+	// Ready answers /readyz: 200 when it returns nil, else 503. Nil means
+	// always ready.
+	Ready func(ctx context.Context) error
+	// BasePath is where the HTML pages live; default "/clients".
+	BasePath string
+	// Enabled turns the portal on; when false every portal route answers
+	// 503 with a "portal closed" page or problem.
+	Enabled bool
+	// Branding is the name, logo and accent colour on every page.
+	Branding Branding
+	// Modules are the global module switches by name ("invoices",
+	// "quotes", "transactions", "tasks", "details"); a missing name is on.
+	Modules map[string]bool
+	// EditableFields may be changed by clients; HiddenFields are never
+	// shown. A field in both is hidden.
+	EditableFields, HiddenFields []connectors.Field
+	// CompanyItemsDefault lets every contact see their company's items,
+	// not only those whose settings say so.
+	CompanyItemsDefault bool
+	// PublicURL is the portal's external origin, such as
+	// "https://portal.example.com", for absolute links (calendar feed).
+	PublicURL string
+	// TrustedProxies are the proxy addresses or CIDRs whose
+	// X-Forwarded-For is believed for the client IP; nil trusts none.
+	TrustedProxies []string
+	// Middleware runs on every request right after the access log, such
+	// as the Prometheus metrics of portal/httpmetrics.
+	Middleware []gin.HandlerFunc
+	// Logger receives access and error logs; default slog.Default().
+	Logger *slog.Logger
+}
+
+// New builds the portal's Gin engine. It validates the options (unknown
+// modules or fields, a bad colour or logo URL are errors) and parses every
+// template once.
+func New(o Options) (*gin.Engine, error) {
+	s, err := newServer(o)
+	if err != nil {
+		return nil, err
+	}
+	e := gin.New()
+	e.HandleMethodNotAllowed = true
+	e.RedirectTrailingSlash = true
+	if err := e.SetTrustedProxies(o.TrustedProxies); err != nil {
+		return nil, errorf("trusted proxies: %w", err)
+	}
+	s.routes(e)
+	return e, nil
+}

@@ -1,0 +1,44 @@
+package portal
+
+import (
+	"github.com/gin-gonic/gin"
+
+	"clientgate/connectors"
+)
+
+// quotesData is the quotes list page.
+type quotesData struct {
+	Quotes []connectors.Quote
+	Next   string
+	Paged  bool
+}
+
+// listQuotes loads one page of the viewer's quotes.
+func (s *server) listQuotes(c *gin.Context) (connectors.Page[connectors.Quote], error) {
+	p, err := pageRequest(c)
+	if err != nil {
+		return connectors.Page[connectors.Quote]{}, err
+	}
+	return s.conn.ListQuotes(c.Request.Context(), viewerOf(c).scope, p)
+}
+
+// quotesPage shows the quotes list.
+func (s *server) quotesPage(c *gin.Context) {
+	page, err := s.listQuotes(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.respond(c, view{Page: "quotes", Title: "Quotes", Data: quotesData{
+		Quotes: page.Items, Next: nextLink(c, page.Next), Paged: c.Query("cursor") != ""}})
+}
+
+// quotesAPI answers GET /api/v1/quotes.
+func (s *server) quotesAPI(c *gin.Context) {
+	page, err := s.listQuotes(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.respond(c, view{JSON: toList(page, viewerOf(c).fmt.quote)})
+}

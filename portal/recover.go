@@ -1,0 +1,31 @@
+package portal
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"runtime/debug"
+
+	"github.com/gin-gonic/gin"
+)
+
+// recoverPanics turns a panic into a friendly 500; the stack trace goes to
+// the log only.
+func (s *server) recoverPanics(c *gin.Context) {
+	defer func() {
+		v := recover()
+		if v == nil {
+			return
+		}
+		if err, ok := v.(error); ok && errors.Is(err, http.ErrAbortHandler) {
+			panic(v)
+		}
+		s.log.Error("portal: panic", "panic", fmt.Sprint(v), "stack", string(debug.Stack()),
+			"request_id", c.Writer.Header().Get(headerRequestID), "route", c.FullPath())
+		if !c.Writer.Written() {
+			s.fail(c, errorf("panic serving request"))
+		}
+		c.Abort()
+	}()
+	c.Next()
+}

@@ -1,0 +1,104 @@
+package portal
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"clientgate/connectors"
+)
+
+// keyAPI marks a request as a JSON API call.
+const keyAPI = "portal.api"
+
+// headerStaleAge tells API clients the age of stale data, in seconds.
+const headerStaleAge = "X-Clientgate-Stale-Age"
+
+// view is a handler's answer: a page for HTML or a body for JSON.
+type view struct {
+	Status int
+	// Page and Title select the template and the page title (HTML).
+	Page  string
+	Title string
+	// Data is the page's data (HTML).
+	Data any
+	// JSON is the body (API).
+	JSON any
+	// Notice is a short confirmation shown above the page (HTML).
+	Notice string
+}
+
+// isAPI reports whether the request is a JSON API call.
+func isAPI(c *gin.Context) bool {
+	return c.GetBool(keyAPI) || strings.HasPrefix(c.Request.URL.Path, "/api/")
+}
+
+// respond writes v as JSON for the API or as an HTML page, with the stale
+// data marker when the connector served stale values.
+func (s *server) respond(c *gin.Context, v view) {
+	if v.Status == 0 {
+		v.Status = http.StatusOK
+	}
+	age, stale := connectors.ReportFrom(c.Request.Context()).StaleAge()
+	if stale {
+		c.Header(headerStaleAge, strconv.Itoa(int(age.Seconds())))
+	}
+	if isAPI(c) {
+		writeJSON(c, v.Status, "application/json", v.JSON)
+		return
+	}
+	s.renderPage(c, v, stale, age)
+}
+
+// writeJSON encodes body with the given content type.
+func writeJSON(c *gin.Context, status int, contentType string, body any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	if err := enc.Encode(body); err != nil {
+		c.AbortWithStatus(http.StatusInternalServerError)
+		return
+	}
+	c.Header("Cache-Control", "no-store")
+	c.Data(status, contentType+"; charset=utf-8", buf.Bytes())
+}
+
+// problem is an RFC 9457 problem details body.
+type problem struct {
+	Type      string            `json:"type"`
+	Title     string            `json:"title"`
+	Status    int               `json:"status"`
+	Detail    string            `json:"detail,omitempty"`
+	Instance  string            `json:"instance,omitempty"`
+	RequestID string            `json:"request_id,omitempty"`
+	Errors    map[string]string `json:"errors,omitempty"`
+}
+
+// fail logs err in full and answers with its safe form: problem+json for
+// the API, the error page for HTML. It aborts the handler chain.
+func (s *server) fail(c *gin.Context, err error) {
+	he := toHTTPError(err)
+	level := s.log.Info
+	if he.Status >= 500 {
+		level = s.log.Error
+	}
+	level("portal: request failed", "request_id", requestID(c), "route", c.FullPath(),
+		"status", he.Status, "err", err.Error())
+	c.Abort()
+	status := he.Status
+	if status == statusClientClosed {
+		c.Status(status)
+		return
+	}
+	if isAPI(c) {
+		writeJSON(c, status, "application/problem+json", problem{
+			Type: "about:blank", Title: he.Title, Status: status, Detail: he.Detail,
+			Instance: c.Request.URL.Path, RequestID: requestID(c), Errors: he.Fields,
+		})
+		return
+	}
+	s.renderPage(c, view{Status: status, Page: "error", Title: he.Title, Data: he}, false, 0)
+}

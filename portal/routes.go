@@ -1,0 +1,106 @@
+package portal
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"clientgate/connectors"
+)
+
+// routes registers every route on e. Without an Authenticator only the
+// health routes exist.
+func (s *server) routes(e *gin.Engine) {
+	e.Use(s.recoverPanics, assignRequestID, s.accessLog)
+	e.Use(s.extra...)
+	e.Use(s.securityHeaders)
+	for _, m := range []string{http.MethodGet, http.MethodHead} {
+		e.Handle(m, "/healthz", healthz)
+		e.Handle(m, "/readyz", s.readyz)
+	}
+	e.NoRoute(func(c *gin.Context) { s.fail(c, errNotFound) })
+	e.NoMethod(func(c *gin.Context) { s.fail(c, errMethod) })
+	if s.auth == nil {
+		return
+	}
+	e.Group(s.base+"/static", cacheFor(time.Hour)).StaticFS("/", s.pages.static)
+	e.GET(s.base+"/theme.css", s.themeCSS)
+	if s.base != "" {
+		e.GET("/", func(c *gin.Context) { c.Redirect(http.StatusFound, s.base+"/") })
+	}
+	if !s.enabled {
+		e.NoRoute(s.closedOrNotFound)
+		return
+	}
+	s.auth.Routes(e.Group(s.base))
+	e.GET(s.base+"/calendar/:file", s.calendarFeed)
+	s.pageRoutes(e.Group(s.base, s.auth.Pages(), s.checkCSRF, s.loadViewer))
+	s.apiRoutes(e.Group("/api/v1", markAPI))
+}
+
+// pageRoutes registers the HTML pages.
+func (s *server) pageRoutes(g *gin.RouterGroup) {
+	decide := s.requireCapability(func(c connectors.Capabilities) bool { return c.DecideQuotes })
+	g.GET("/", s.dashboardPage)
+
+	d := g.Group("/details", s.requireModule(modDetails))
+	d.GET("", s.detailsPage)
+	d.GET("/edit", s.detailsEditPage)
+	d.POST("", s.detailsSave)
+
+	i := g.Group("/invoices", s.requireModule(modInvoices))
+	i.GET("", s.invoicesPage)
+	i.GET("/:id", s.invoicePage)
+	i.GET("/:id/print", s.invoicePrintPage)
+
+	q := g.Group("/quotes", s.requireModule(modQuotes))
+	q.GET("", s.quotesPage)
+	q.GET("/:id", s.quotePage)
+	q.GET("/:id/accept", decide, s.quoteConfirmPage(true))
+	q.GET("/:id/decline", decide, s.quoteConfirmPage(false))
+	q.POST("/:id/accept", decide, s.quoteDecidePage(true))
+	q.POST("/:id/decline", decide, s.quoteDecidePage(false))
+
+	g.GET("/transactions", s.requireModule(modTransactions), s.transactionsPage)
+
+	t := g.Group("/tasks", s.requireModule(modTasks))
+	t.GET("", s.tasksPage)
+	t.GET("/:id/ics", s.taskICS)
+	t.POST("/calendar/revoke", s.calendarRevoke)
+}
+
+// apiRoutes registers the JSON API; openapi.json needs no sign-in.
+func (s *server) apiRoutes(api *gin.RouterGroup) {
+	api.GET("/openapi.json", serveOpenAPI)
+	g := api.Group("", s.auth.API(), s.checkCSRF, s.loadViewer)
+	decide := s.requireCapability(func(c connectors.Capabilities) bool { return c.DecideQuotes })
+	g.GET("/dashboard", s.dashboardAPI)
+	g.GET("/me", s.requireModule(modDetails), s.meAPI)
+	g.PATCH("/me", s.requireModule(modDetails), s.mePatchAPI)
+
+	i := g.Group("", s.requireModule(modInvoices))
+	i.GET("/invoices", s.invoicesAPI)
+	i.GET("/invoices/:id", s.invoiceAPI)
+
+	q := g.Group("", s.requireModule(modQuotes))
+	q.GET("/quotes", s.quotesAPI)
+	q.GET("/quotes/:id", s.quoteAPI)
+	q.POST("/quotes/:id/accept", decide, s.quoteDecideAPI(true))
+	q.POST("/quotes/:id/decline", decide, s.quoteDecideAPI(false))
+
+	g.GET("/transactions", s.requireModule(modTransactions), s.transactionsAPI)
+	t := g.Group("", s.requireModule(modTasks))
+	t.GET("/tasks", s.tasksAPI)
+	t.GET("/tasks.ics", s.tasksICSAPI)
+}
+
+// cacheFor lets browsers keep an answer for d.
+func cacheFor(d time.Duration) gin.HandlerFunc {
+	value := "public, max-age=" + strconv.Itoa(int(d.Seconds()))
+	return func(c *gin.Context) {
+		c.Header("Cache-Control", value)
+		c.Next()
+	}
+}

@@ -1,0 +1,156 @@
+package portal
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"clientgate/connectors"
+	"clientgate/connectors/bridge"
+)
+
+// server holds what every handler needs, validated once by newServer.
+type server struct {
+	conn           connectors.Connector
+	store          bridge.Store
+	auth           Authenticator
+	log            *slog.Logger
+	ready          readyFunc
+	base           string // "" or a path such as "/clients", no trailing slash
+	enabled        bool
+	brand          brand
+	modules        map[string]bool
+	editable       []connectors.Field // PatchableFields order, none hidden
+	hidden         map[connectors.Field]bool
+	companyDefault bool
+	publicURL      string // origin without trailing slash, or ""
+	pages          *pageSet
+	csp            string
+	now            func() time.Time
+	extra          []gin.HandlerFunc
+}
+
+// errorf builds an error prefixed with the package name.
+func errorf(format string, args ...any) error {
+	return fmt.Errorf("portal: "+format, args...)
+}
+
+// newServer validates o and builds the server.
+func newServer(o Options) (*server, error) {
+	if o.Connector == nil {
+		return nil, errors.New("portal: a connector is required")
+	}
+	if o.Auth != nil && o.Bridge == nil {
+		return nil, errors.New("portal: a bridge store is required with an authenticator")
+	}
+	s := &server{
+		conn: o.Connector, store: o.Bridge, auth: o.Auth, log: o.Logger,
+		ready: o.Ready, enabled: o.Enabled, companyDefault: o.CompanyItemsDefault,
+		now:   func() time.Time { return time.Now().UTC() },
+		extra: o.Middleware,
+	}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	var errs []error
+	var err error
+	if s.base, err = cleanBase(o.BasePath); err != nil {
+		errs = append(errs, err)
+	}
+	if s.brand, err = newBrand(o.Branding); err != nil {
+		errs = append(errs, err)
+	}
+	if s.publicURL, err = cleanPublicURL(o.PublicURL); err != nil {
+		errs = append(errs, err)
+	}
+	if s.modules, err = checkModules(o.Modules); err != nil {
+		errs = append(errs, err)
+	}
+	if err = s.setFields(o.EditableFields, o.HiddenFields); err != nil {
+		errs = append(errs, err)
+	}
+	if s.pages, err = parsePages(); err != nil {
+		errs = append(errs, err)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	s.csp = contentSecurityPolicy(s.brand.logoOrigin)
+	return s, nil
+}
+
+// cleanBase checks the base path and removes a trailing slash.
+func cleanBase(p string) (string, error) {
+	if p == "" {
+		p = "/clients"
+	}
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") ||
+		strings.ContainsAny(p, ":*?#% \t\r\n\\") || strings.Contains(p, "/api/") {
+		return "", errorf("base path %q must be a plain absolute path such as /clients", p)
+	}
+	p = strings.TrimRight(p, "/")
+	if p == "/api" || p == "/auth" || p == "/healthz" || p == "/readyz" {
+		return "", errorf("base path %q is reserved", p)
+	}
+	return p, nil
+}
+
+// cleanPublicURL checks PublicURL is an http(s) origin (a path is kept).
+func cleanPublicURL(raw string) (string, error) {
+	if raw == "" {
+		return "", nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" ||
+		u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return "", errorf("public URL %q must be an http(s) URL such as https://portal.example.com", raw)
+	}
+	return strings.TrimRight(u.String(), "/"), nil
+}
+
+// setFields keeps the editable fields that are not hidden, in display
+// order, and rejects unknown field names.
+func (s *server) setFields(editable, hidden []connectors.Field) error {
+	var bad []string
+	s.hidden = map[connectors.Field]bool{}
+	for _, f := range hidden {
+		if !slices.Contains(connectors.PatchableFields, f) {
+			bad = append(bad, string(f))
+		}
+		s.hidden[f] = true
+	}
+	for _, f := range editable {
+		if !slices.Contains(connectors.PatchableFields, f) {
+			bad = append(bad, string(f))
+		}
+	}
+	for _, f := range connectors.PatchableFields {
+		if slices.Contains(editable, f) && !s.hidden[f] {
+			s.editable = append(s.editable, f)
+		}
+	}
+	if len(bad) > 0 {
+		return errorf("unknown contact fields: %s", strings.Join(bad, ", "))
+	}
+	return nil
+}
+
+// isEditable reports whether clients may change field f.
+func (s *server) isEditable(f connectors.Field) bool { return slices.Contains(s.editable, f) }
+
+// visibleFields lists the contact fields shown to clients, in order.
+func (s *server) visibleFields() []connectors.Field {
+	var out []connectors.Field
+	for _, f := range connectors.PatchableFields {
+		if !s.hidden[f] {
+			out = append(out, f)
+		}
+	}
+	return out
+}

@@ -1,0 +1,52 @@
+package portal
+
+import (
+	"github.com/gin-gonic/gin"
+
+	"clientgate/connectors"
+)
+
+// tasksData is the appointments page.
+type tasksData struct {
+	Tasks   []connectors.Task
+	Next    string
+	Paged   bool
+	FeedURL string
+}
+
+// listTasks loads one page of the viewer's tasks.
+func (s *server) listTasks(c *gin.Context) (connectors.Page[connectors.Task], error) {
+	p, err := pageRequest(c)
+	if err != nil {
+		return connectors.Page[connectors.Task]{}, err
+	}
+	return s.conn.ListTasks(c.Request.Context(), viewerOf(c).scope, p)
+}
+
+// tasksPage shows tasks and events with their calendar links and the
+// contact's private feed URL.
+func (s *server) tasksPage(c *gin.Context) {
+	page, err := s.listTasks(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	token, err := s.store.CalendarToken(c.Request.Context(), viewerOf(c).contact.ID)
+	if err != nil {
+		s.fail(c, errorf("calendar token: %w", err))
+		return
+	}
+	s.respond(c, view{Page: "tasks", Title: "Appointments", Notice: calendarNotices[c.Query("done")],
+		Data: tasksData{Tasks: page.Items, Next: nextLink(c, page.Next),
+			Paged: c.Query("cursor") != "", FeedURL: s.feedURL(token)}})
+}
+
+// tasksAPI answers GET /api/v1/tasks.
+func (s *server) tasksAPI(c *gin.Context) {
+	page, err := s.listTasks(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.respond(c, view{JSON: toList(page, task)})
+}

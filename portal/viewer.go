@@ -1,0 +1,127 @@
+package portal
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"clientgate/auth"
+	"clientgate/connectors"
+	"clientgate/connectors/bridge"
+)
+
+// keyViewer is where the viewer is kept on the Gin context.
+const keyViewer = "portal.viewer"
+
+// viewer is the signed-in contact behind a request, with their settings.
+type viewer struct {
+	p        auth.Principal
+	contact  connectors.Contact
+	settings bridge.ContactSettings
+	modules  map[string]bool
+	scope    connectors.Scope
+	fmt      formatter
+}
+
+// errUnauthenticated answers a request that reached a handler unsigned.
+var errUnauthenticated = &httpError{Status: http.StatusUnauthorized, Title: "Sign-in required",
+	Detail: "Please sign in to use the portal."}
+
+// errRefused answers a contact whose portal access is off.
+var errRefused = &httpError{Status: http.StatusForbidden, Title: "No portal access",
+	Detail: "Your account does not have access to this portal. Please contact us if you think this is a mistake."}
+
+// loadViewer loads the principal's contact and settings, refuses a contact
+// whose portal is off and keeps the result for the handlers.
+func (s *server) loadViewer(c *gin.Context) {
+	p, ok := auth.PrincipalFrom(c)
+	if !ok || p.ContactID == "" {
+		s.fail(c, errUnauthenticated)
+		return
+	}
+	ctx := c.Request.Context()
+	settings, err := s.store.ContactSettings(ctx, p.ContactID)
+	if err != nil {
+		s.fail(c, errorf("contact settings: %w", err))
+		return
+	}
+	if settings.PortalDisabled {
+		s.fail(c, errRefused)
+		return
+	}
+	contact, err := s.conn.GetContact(ctx, p.ContactID)
+	if errors.Is(err, connectors.ErrNotFound) {
+		s.fail(c, &httpError{Status: errRefused.Status, Title: errRefused.Title, Detail: errRefused.Detail, err: err})
+		return
+	}
+	if err != nil {
+		s.fail(c, errorf("signed-in contact: %w", err))
+		return
+	}
+	if !contact.PortalAccess {
+		s.fail(c, errRefused)
+		return
+	}
+	c.Set(keyViewer, &viewer{
+		p: p, contact: contact, settings: settings,
+		modules: s.effectiveModules(settings),
+		scope:   connectors.Scope{ContactID: p.ContactID, WithCompany: settings.SeeCompanyItems || s.companyDefault},
+		fmt:     newFormatter(contact.Locale),
+	})
+	c.Next()
+}
+
+// viewerOf returns the request's viewer; loadViewer runs before every
+// handler that calls it.
+func viewerOf(c *gin.Context) *viewer {
+	v, _ := c.Get(keyViewer)
+	vw, _ := v.(*viewer)
+	return vw
+}
+
+// requireModule answers 404 when the viewer may not use module m.
+func (s *server) requireModule(m string) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if v := viewerOf(c); v == nil || !v.modules[m] {
+			s.fail(c, errNotFound)
+			return
+		}
+		c.Next()
+	}
+}
+
+// requireCapability answers 404 when the connector lacks an action.
+func (s *server) requireCapability(ok func(connectors.Capabilities) bool) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if !ok(s.conn.Capabilities()) {
+			s.fail(c, errNotFound)
+			return
+		}
+		c.Next()
+	}
+}
+
+// closed answers every portal route while the portal is switched off.
+func (s *server) closed(c *gin.Context) {
+	s.fail(c, &httpError{Status: http.StatusServiceUnavailable, Title: "Portal closed",
+		Detail: "The client portal is closed at the moment. Please try again later."})
+}
+
+// closedOrNotFound answers "closed" for every portal path while the
+// portal is switched off, and 404 elsewhere.
+func (s *server) closedOrNotFound(c *gin.Context) {
+	path := c.Request.URL.Path
+	if strings.HasPrefix(path, "/api/") || s.base == "" || pathUnder(path, s.base) {
+		s.closed(c)
+		return
+	}
+	s.fail(c, errNotFound)
+}
+
+// markAPI flags the request as a JSON API call, for respond and fail.
+func markAPI(c *gin.Context) {
+	c.Set(keyAPI, true)
+	c.Next()
+}
