@@ -77,7 +77,11 @@ func (b *browser) expectRedirect(resp *http.Response) string {
 // portal redirects to.
 func (b *browser) authorizeURL(base, next string) string {
 	b.t.Helper()
-	return b.expectRedirect(b.get(b.e.url(base + "/auth/login?next=" + url.QueryEscape(next))))
+	prefix := base
+	if s, ok := b.e.sites[base]; ok {
+		prefix = s.prefix
+	}
+	return b.expectRedirect(b.get(b.e.url(prefix + "/auth/login?next=" + url.QueryEscape(next))))
 }
 
 // choose runs the provider side from its authorize URL: it opens the

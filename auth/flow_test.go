@@ -111,7 +111,7 @@ func TestLoginRedirectUsesPKCEStateNonce(t *testing.T) {
 	}
 	for name, want := range map[string]string{
 		"code_challenge_method": "S256", "response_type": "code", "client_id": clientID,
-		"scope": "openid email profile", "redirect_uri": e.url("/clients/auth/callback"),
+		"scope": "openid email profile", "redirect_uri": e.url("/auth/callback"),
 	} {
 		if got := query(t, loc, name); got != want {
 			t.Errorf("%s = %q, want %q", name, got, want)
@@ -135,7 +135,7 @@ func TestUnauthenticatedRequests(t *testing.T) {
 	e := newEnv(t)
 	b := e.browser()
 	loc := b.expectRedirect(b.get(e.url("/clients/me?x=1")))
-	if want := e.url("/clients/auth/login?next=" + url.QueryEscape("/clients/me?x=1")); loc != want {
+	if want := e.url("/auth/login?next=" + url.QueryEscape("/clients/me?x=1")); loc != want {
 		t.Errorf("Location = %q, want %q", loc, want)
 	}
 	resp := b.get(e.url("/clients/api/me"))

@@ -41,6 +41,9 @@ var (
 // site is one auth.Service mounted at a base path of the test server.
 type site struct {
 	base string
+	// prefix is where the auth routes are mounted: the root for a single
+	// site, as in production; each site's base when several share a server.
+	prefix string
 	keys [][]byte
 	opts func(*auth.Options)
 	svc  *auth.Service
@@ -78,11 +81,15 @@ func newEnv(t *testing.T, sites ...*site) *env {
 	e.srv = httptest.NewUnstartedServer(nil)
 	t.Cleanup(e.srv.Close)
 	public := "http://" + e.srv.Listener.Addr().String()
-	var redirects []string
+	var redirects, homes []string
 	for _, s := range sites {
-		redirects = append(redirects, public+s.base+"/auth/callback")
+		homes = append(homes, public+s.base+"/")
+		if len(sites) > 1 {
+			s.prefix = s.base
+		}
+		redirects = append(redirects, public+s.prefix+"/auth/callback")
 	}
-	op, err := devoidc.Start(ctx, "127.0.0.1:0", clientID, clientSecret, redirects, everyone)
+	op, err := devoidc.Start(ctx, "127.0.0.1:0", clientID, clientSecret, redirects, everyone, devoidc.WithPostLogoutRedirectURLs(homes...))
 	if err != nil {
 		t.Fatalf("start provider: %v", err)
 	}
@@ -109,8 +116,8 @@ func (e *env) mount(ctx context.Context, engine *gin.Engine, public string, s *s
 	}
 	opts := auth.Options{
 		Issuer: e.op.Issuer(), ClientID: clientID, ClientSecret: clientSecret,
-		RedirectURL: public + s.base + "/auth/callback", SessionKeys: keys,
-		PublicURL: public, BasePath: s.base, Connector: e.crm, Bridge: e.br,
+		RedirectURL: public + s.prefix + "/auth/callback", SessionKeys: keys,
+		PublicURL: public, BasePath: s.base, RoutePrefix: s.prefix, Connector: e.crm, Bridge: e.br,
 		Logger:     slog.New(slog.NewTextHandler(e.logs, nil)),
 		HTTPClient: &http.Client{Transport: switchable{e.down}, Timeout: 10 * time.Second},
 		OnSignIn:   e.outcomes.add,
@@ -124,8 +131,8 @@ func (e *env) mount(ctx context.Context, engine *gin.Engine, public string, s *s
 	}
 	s.svc = svc
 	e.sites[s.base] = s
+	svc.Routes(engine.Group(s.prefix))
 	g := engine.Group(s.base)
-	svc.Routes(g)
 	g.GET("/me", svc.Pages(), showPrincipal)
 	g.POST("/me", svc.Pages(), showPrincipal)
 	g.GET("/api/me", svc.API(), showPrincipal)

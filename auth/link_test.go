@@ -69,7 +69,7 @@ func TestStoredLinkWins(t *testing.T) {
 	if err := e.br.DeleteLink(t.Context(), id); err != nil {
 		t.Fatal(err)
 	}
-	if loc := b.expectRedirect(b.get(e.url("/clients/me"))); !strings.HasPrefix(loc, e.url("/clients/auth/login")) {
+	if loc := b.expectRedirect(b.get(e.url("/clients/me"))); !strings.HasPrefix(loc, e.url("/auth/login")) {
 		t.Errorf("after unlinking: %q", loc)
 	}
 	if b.cookie(sessionCookie) != nil {
@@ -172,7 +172,7 @@ func TestProviderDownAtStart(t *testing.T) {
 	e := newEnv(t)
 	e.down.Store(true)
 	opts := auth.Options{Issuer: e.op.Issuer(), ClientID: clientID, ClientSecret: clientSecret,
-		RedirectURL: e.url("/late/auth/callback"), SessionKeys: [][]byte{key1}, PublicURL: e.srv.URL,
+		RedirectURL: e.url("/auth/callback"), SessionKeys: [][]byte{key1}, PublicURL: e.srv.URL,
 		BasePath: "/late", Connector: e.crm, Bridge: e.br, OnSignIn: e.outcomes.add,
 		Logger:     slog.New(slog.NewTextHandler(e.logs, nil)),
 		HTTPClient: &http.Client{Transport: switchable{e.down}, Timeout: 5 * time.Second}}

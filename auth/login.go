@@ -39,5 +39,5 @@ func (s *Service) login(c *gin.Context) {
 
 // loginURL is the login route with next as a query parameter.
 func (s *Service) loginURL(next string) string {
-	return s.opts.BasePath + "/auth/login?next=" + urlQueryEscape(s.safeNext(next))
+	return s.opts.RoutePrefix + "/auth/login?next=" + urlQueryEscape(s.safeNext(next))
 }

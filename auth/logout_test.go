@@ -15,7 +15,7 @@ func TestLogout(t *testing.T) {
 	p := principalOf(t, b, "/clients/me")
 
 	for name, form := range map[string]url.Values{"no token": {}, "wrong token": {"csrf_token": {"x" + p.CSRFToken}}} {
-		resp := b.post(e.url("/clients/auth/logout"), form, nil)
+		resp := b.post(e.url("/auth/logout"), form, nil)
 		page := body(t, resp)
 		if resp.StatusCode != http.StatusForbidden || !strings.Contains(page, "Sign-out not confirmed") {
 			t.Errorf("%s: %d %s", name, resp.StatusCode, page)
@@ -23,7 +23,7 @@ func TestLogout(t *testing.T) {
 		principalOf(t, b, "/clients/me") // still signed in
 	}
 
-	resp := b.post(e.url("/clients/auth/logout"), url.Values{"csrf_token": {p.CSRFToken}}, nil)
+	resp := b.post(e.url("/auth/logout"), url.Values{"csrf_token": {p.CSRFToken}}, nil)
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("logout status %d", resp.StatusCode)
 	}
@@ -42,7 +42,7 @@ func TestLogout(t *testing.T) {
 	if back := b.expectRedirect(b.get(loc)); back != e.url("/clients/") {
 		t.Errorf("provider sent the browser to %q", back)
 	}
-	if loc := b.expectRedirect(b.get(e.url("/clients/me"))); !strings.HasPrefix(loc, e.url("/clients/auth/login")) {
+	if loc := b.expectRedirect(b.get(e.url("/clients/me"))); !strings.HasPrefix(loc, e.url("/auth/login")) {
 		t.Errorf("after logout /clients/me redirects to %q", loc)
 	}
 }
@@ -53,7 +53,7 @@ func TestLogoutWithHeaderToken(t *testing.T) {
 	b := e.browser()
 	b.expectRedirect(b.signIn("/clients", alice, ""))
 	p := principalOf(t, b, "/clients/me")
-	resp := b.post(e.url("/clients/auth/logout"), nil, http.Header{"X-Csrf-Token": {p.CSRFToken}})
+	resp := b.post(e.url("/auth/logout"), nil, http.Header{"X-Csrf-Token": {p.CSRFToken}})
 	if loc := b.expectRedirect(resp); !strings.Contains(loc, "/end_session?") {
 		t.Errorf("logout redirects to %q", loc)
 	}
@@ -62,7 +62,7 @@ func TestLogoutWithHeaderToken(t *testing.T) {
 func TestLogoutWithoutSession(t *testing.T) {
 	e := newEnv(t)
 	b := e.browser()
-	if loc := b.expectRedirect(b.post(e.url("/clients/auth/logout"), nil, nil)); loc != e.url("/clients/") {
+	if loc := b.expectRedirect(b.post(e.url("/auth/logout"), nil, nil)); loc != e.url("/clients/") {
 		t.Errorf("Location = %q", loc)
 	}
 }

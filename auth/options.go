@@ -56,9 +56,13 @@ type Options struct {
 	// PublicURL is the portal's public base URL; cookies are Secure unless
 	// it is plain HTTP on a loopback host.
 	PublicURL string
-	// BasePath is where the portal is mounted, such as "/clients"; the
-	// auth routes live under it and "next" paths must stay inside it.
+	// BasePath is where the portal is mounted, such as "/clients"; "next"
+	// paths must stay inside it.
 	BasePath string
+	// RoutePrefix is where Routes is mounted: "" (the default) serves
+	// /auth/login, /auth/callback and /auth/logout at the root, as
+	// operators configure them (auth.redirect_url ends in /auth/callback).
+	RoutePrefix string
 	// PostLogoutRedirectURL is where the provider sends the browser after
 	// sign-out; PublicURL + BasePath + "/" when empty.
 	PostLogoutRedirectURL string

@@ -94,7 +94,7 @@ func TestCallbackProviderError(t *testing.T) {
 		t.Fatalf("provider answered %q", cb)
 	}
 	page := expectPage(t, e, b, b.get(cb), http.StatusForbidden, "did not complete your sign-in", auth.OutcomeProviderError)
-	contains(t, page, `href="/clients/auth/login?next=%2Fclients%2Fme"`)
+	contains(t, page, `href="/auth/login?next=%2Fclients%2Fme"`)
 }
 
 func TestOpenRedirectAttempts(t *testing.T) {
@@ -125,7 +125,7 @@ func TestTamperedCookieIsSignedOut(t *testing.T) {
 	v[i] = map[bool]byte{true: 'A', false: 'B'}[v[i] != 'A']
 	b.setCookie(sessionCookie, string(v))
 	loc := b.expectRedirect(b.get(e.url("/clients/me")))
-	if !strings.HasPrefix(loc, e.url("/clients/auth/login?next=")) {
+	if !strings.HasPrefix(loc, e.url("/auth/login?next=")) {
 		t.Errorf("tampered cookie led to %q", loc)
 	}
 	resp := b.get(e.url("/clients/api/me"))

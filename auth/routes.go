@@ -3,7 +3,8 @@ package auth
 import "github.com/gin-gonic/gin"
 
 // Routes registers GET /auth/login, GET /auth/callback and POST
-// /auth/logout on r, which must be mounted at Options.BasePath.
+// /auth/logout on r, which must be mounted at Options.RoutePrefix (the
+// root by default).
 func (s *Service) Routes(r gin.IRouter) {
 	r.GET("/auth/login", s.login)
 	r.GET("/auth/callback", s.callback)

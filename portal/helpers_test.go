@@ -41,7 +41,7 @@ func (testAuth) Routes(r gin.IRouter) {
 func (testAuth) Pages() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if !setTestPrincipal(c) {
-			c.Redirect(http.StatusFound, "/clients/auth/login")
+			c.Redirect(http.StatusFound, "/auth/login")
 			c.Abort()
 		}
 	}

@@ -155,6 +155,6 @@ func TestRefusedContactCanSignOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := e.do(req{path: "/clients/", as: "ann"})
-	wantBody(t, w, `action="/clients/auth/logout"`, `value="csrf-ann"`)
+	wantBody(t, w, `action="/auth/logout"`, `value="csrf-ann"`)
 	wantNoBody(t, w, `aria-label="Main"`)
 }

@@ -75,7 +75,7 @@ func TestCustomBasePath(t *testing.T) {
 	e := newEnv(t, func(o *Options) { o.BasePath = "/portal/" })
 	w := e.do(req{path: "/portal/invoices", as: "ann"})
 	wantStatus(t, w, http.StatusOK)
-	wantBody(t, w, `href="/portal/invoices/inv1"`, `href="/portal/static/style.css"`, `action="/portal/auth/logout"`)
+	wantBody(t, w, `href="/portal/invoices/inv1"`, `href="/portal/static/style.css"`, `action="/auth/logout"`)
 	wantStatus(t, e.do(req{path: "/clients/invoices", as: "ann"}), http.StatusNotFound)
 	w = e.do(req{path: "/"})
 	if loc := w.Header().Get("Location"); loc != "/portal/" {

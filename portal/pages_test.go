@@ -72,11 +72,11 @@ func TestSignedOutPagesRedirect(t *testing.T) {
 	e := newEnv(t, nil)
 	w := e.do(req{path: "/clients/invoices"})
 	wantStatus(t, w, http.StatusFound)
-	if loc := w.Header().Get("Location"); loc != "/clients/auth/login" {
+	if loc := w.Header().Get("Location"); loc != "/auth/login" {
 		t.Errorf("Location = %q", loc)
 	}
 	wantStatus(t, e.do(req{path: "/"}), http.StatusFound)
-	wantStatus(t, e.do(req{path: "/clients/auth/login"}), http.StatusOK)
+	wantStatus(t, e.do(req{path: "/auth/login"}), http.StatusOK)
 }
 
 func TestContactNamedScriptRendersAsText(t *testing.T) {

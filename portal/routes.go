@@ -34,7 +34,7 @@ func (s *server) routes(e *gin.Engine) {
 		e.NoRoute(s.closedOrNotFound)
 		return
 	}
-	s.auth.Routes(e.Group(s.base))
+	s.auth.Routes(e)
 	e.GET(s.base+"/calendar/:file", s.calendarFeed)
 	s.pageRoutes(e.Group(s.base, s.auth.Pages(), s.checkCSRF, s.loadViewer))
 	s.apiRoutes(e.Group("/api/v1", markAPI))
