@@ -44,9 +44,9 @@ type site struct {
 	// prefix is where the auth routes are mounted: the root for a single
 	// site, as in production; each site's base when several share a server.
 	prefix string
-	keys [][]byte
-	opts func(*auth.Options)
-	svc  *auth.Service
+	keys   [][]byte
+	opts   func(*auth.Options)
+	svc    *auth.Service
 }
 
 // env is a provider, a CRM, a bridge and a portal server with one or more
