@@ -100,7 +100,7 @@ func New(opts Options) *Client {
 	rc.RetryWaitMax = opts.RetryWaitMax
 	rc.Backoff = backoff
 	rc.Logger = nil
-	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
+	rc.ErrorHandler = lastAnswer
 	rc.RequestLogHook = func(_ retryablehttp.Logger, req *http.Request, attempt int) {
 		if attempt > 0 {
 			opts.Logger.Debug("retrying backend request", "method", req.Method, "attempt", attempt)
@@ -132,6 +132,7 @@ func transport(opts Options) http.RoundTripper {
 // connectors.ErrUnavailable; a cancelled ctx returns ctx's error. The
 // request's URL is redacted in every error.
 func (c *Client) Do(ctx context.Context, req *http.Request) (*Response, error) {
+	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
 	defer cancel()
 	rreq, err := retryablehttp.FromRequest(req.WithContext(withMethod(ctx, req.Method)))
@@ -140,12 +141,12 @@ func (c *Client) Do(ctx context.Context, req *http.Request) (*Response, error) {
 	}
 	resp, err := c.rc.Do(rreq)
 	if err != nil {
-		return nil, c.failure(ctx, req, err)
+		return nil, c.failure(parent, ctx, req, err)
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, c.opts.MaxBodyBytes+1))
 	if err != nil {
-		return nil, c.failure(ctx, req, err)
+		return nil, c.failure(parent, ctx, req, err)
 	}
 	if int64(len(body)) > c.opts.MaxBodyBytes {
 		return nil, fmt.Errorf("%w: %s %s: response larger than %d bytes",
@@ -154,12 +155,25 @@ func (c *Client) Do(ctx context.Context, req *http.Request) (*Response, error) {
 	return &Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body}, nil
 }
 
-// failure turns a transport error into a redacted error. The parent
-// context's own end is reported as that context's error; the call's
-// timeout as ErrUnavailable.
-func (c *Client) failure(ctx context.Context, req *http.Request, err error) error {
-	if parent := req.Context().Err(); parent != nil {
-		return fmt.Errorf("httpclient: %s %s: %w", req.Method, c.Redact(req.URL), parent)
+// lastAnswer is called when retries end without success: it hands back
+// the last answer, whatever its status, so that the caller sees the
+// backend's own status and body; an error only when there was no answer.
+func lastAnswer(resp *http.Response, err error, attempts int) (*http.Response, error) {
+	if resp != nil {
+		return resp, nil
+	}
+	if err == nil {
+		err = fmt.Errorf("giving up after %d attempt(s)", attempts)
+	}
+	return nil, err
+}
+
+// failure turns a transport error into a redacted error. The end of the
+// caller's context (parent) is reported as that context's error, whatever
+// context req was built with; the call's own timeout as ErrUnavailable.
+func (c *Client) failure(parent, ctx context.Context, req *http.Request, err error) error {
+	if perr := parent.Err(); perr != nil {
+		return fmt.Errorf("httpclient: %s %s: %w", req.Method, c.Redact(req.URL), perr)
 	}
 	cause := unwrapURLError(err)
 	if ctx.Err() != nil {

@@ -91,7 +91,7 @@ func (o *Options) validate() error {
 	case strings.TrimSpace(o.URL) == "":
 		bad("url is required")
 	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
-		bad("url %q must be an absolute http or https URL", o.URL)
+		bad("url must be an absolute http or https URL")
 	case u.RawQuery != "" || u.Fragment != "" || u.User != nil:
 		bad("url must not hold a query, fragment or user info")
 	}

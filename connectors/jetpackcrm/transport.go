@@ -26,15 +26,14 @@ func (c *Connector) get(ctx context.Context, endpoint string, q url.Values) ([]b
 	return c.call(ctx, http.MethodGet, endpoint, q, nil)
 }
 
-// post calls an endpoint with a JSON body. read marks a POST that only
-// reads (customers, companies) and so may be retried.
-func (c *Connector) post(ctx context.Context, endpoint string, body any, read bool) ([]byte, error) {
+// post calls an endpoint with a JSON body. customers and companies only
+// read their arguments from a JSON body, and are called with POST as in
+// the plugin's docs and every capture (a GET body is untested and dropped
+// by some proxies). Like every POST, they are sent once, never retried.
+func (c *Connector) post(ctx context.Context, endpoint string, body any) ([]byte, error) {
 	raw, err := json.Marshal(body)
 	if err != nil {
 		return nil, fmt.Errorf("jetpackcrm: %s: encode body: %w", endpoint, err)
-	}
-	if read {
-		ctx = httpclient.WithIdempotent(ctx)
 	}
 	return c.call(ctx, http.MethodPost, endpoint, nil, raw)
 }
@@ -61,7 +60,6 @@ func (c *Connector) call(ctx context.Context, method, endpoint string, q url.Val
 		req.Header.Set("Content-Type", "application/json")
 	}
 	req.Header.Set("Accept", "application/json")
-	c.count(endpoint)
 	resp, err := c.http.Do(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("jetpackcrm: %s: %w", endpoint, err)
@@ -134,9 +132,9 @@ func (c *Connector) snippet(body []byte) string {
 	return c.scrubText(text)
 }
 
-// scrubText removes the secret, raw or URL-encoded, from text.
+// scrubText removes the secret, raw or escaped for a URL, from text.
 func (c *Connector) scrubText(s string) string {
-	for _, v := range []string{c.opts.APISecret, url.QueryEscape(c.opts.APISecret)} {
+	for _, v := range []string{c.opts.APISecret, url.QueryEscape(c.opts.APISecret), url.PathEscape(c.opts.APISecret)} {
 		if v != "" {
 			s = strings.ReplaceAll(s, v, "REDACTED")
 		}

@@ -91,3 +91,12 @@ func (o object) id() string {
 	}
 	return strconv.FormatInt(n, 10)
 }
+
+// object returns an object field; anything else gives an empty object.
+func (o object) object(key string) object {
+	var out object
+	if json.Unmarshal(o[key], &out) != nil {
+		return object{}
+	}
+	return out
+}
