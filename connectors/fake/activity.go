@@ -25,7 +25,7 @@ func (f *Connector) ListTransactions(ctx context.Context, s connectors.Scope, p 
 	newestFirst(items,
 		func(t connectors.Transaction) time.Time { return t.Date },
 		func(t connectors.Transaction) string { return t.ID })
-	return pageOf(items, p)
+	return connectors.PageSlice(items, p)
 }
 
 func canTasks(c connectors.Capabilities) bool { return c.Tasks }
@@ -46,7 +46,7 @@ func (f *Connector) ListTasks(ctx context.Context, s connectors.Scope, p connect
 	newestFirst(items,
 		func(t connectors.Task) time.Time { return t.Start },
 		func(t connectors.Task) string { return t.ID })
-	return pageOf(items, p)
+	return connectors.PageSlice(items, p)
 }
 
 // GetTask returns one of the contact's tasks.

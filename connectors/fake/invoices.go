@@ -26,7 +26,7 @@ func (f *Connector) ListInvoices(ctx context.Context, s connectors.Scope, p conn
 	newestFirst(items,
 		func(i connectors.Invoice) time.Time { return i.IssuedAt },
 		func(i connectors.Invoice) string { return i.ID })
-	return pageOf(items, p)
+	return connectors.PageSlice(items, p)
 }
 
 // GetInvoice returns one of the scope's invoices that is not a draft.

@@ -26,7 +26,7 @@ func (f *Connector) ListQuotes(ctx context.Context, s connectors.Scope, p connec
 	newestFirst(items,
 		func(q connectors.Quote) time.Time { return q.IssuedAt },
 		func(q connectors.Quote) string { return q.ID })
-	return pageOf(items, p)
+	return connectors.PageSlice(items, p)
 }
 
 // GetQuote returns one of the scope's quotes that is not a draft.

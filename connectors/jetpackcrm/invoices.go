@@ -14,14 +14,14 @@ import (
 // invoices come with it), plus the ID lookup when the contact's email is
 // not remembered. Scope.WithCompany is ignored (no CompanyItems).
 func (c *Connector) ListInvoices(ctx context.Context, s connectors.Scope, p connectors.PageRequest) (connectors.Page[connectors.Invoice], error) {
-	if _, err := decodeCursor(p.Cursor); err != nil {
+	if err := connectors.CheckSliceCursor(p.Cursor); err != nil {
 		return connectors.Page[connectors.Invoice]{}, err
 	}
 	all, err := c.invoices(ctx, s.ContactID)
 	if err != nil {
 		return connectors.Page[connectors.Invoice]{}, err
 	}
-	return pageOf(all, p)
+	return connectors.PageSlice(all, p)
 }
 
 // GetInvoice finds the invoice among the contact's own invoices: there is
@@ -62,7 +62,7 @@ func (c *Connector) invoices(ctx context.Context, contactID string) ([]connector
 // ListTransactions returns the contact's transactions, newest first. One
 // customer_search call, as for ListInvoices.
 func (c *Connector) ListTransactions(ctx context.Context, s connectors.Scope, p connectors.PageRequest) (connectors.Page[connectors.Transaction], error) {
-	if _, err := decodeCursor(p.Cursor); err != nil {
+	if err := connectors.CheckSliceCursor(p.Cursor); err != nil {
 		return connectors.Page[connectors.Transaction]{}, err
 	}
 	obj, err := c.contactData(ctx, s.ContactID)
@@ -78,5 +78,5 @@ func (c *Connector) ListTransactions(ctx context.Context, s connectors.Scope, p 
 		all = append(all, t)
 	}
 	newestFirst(all, func(t connectors.Transaction) time.Time { return t.Date }, func(t connectors.Transaction) string { return t.ID })
-	return pageOf(all, p)
+	return connectors.PageSlice(all, p)
 }

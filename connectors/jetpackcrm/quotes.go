@@ -15,14 +15,14 @@ import (
 // with {"search":email,"quotes":"true"} (the flag must be the string
 // "true"), plus the ID lookup when the contact's email is not remembered.
 func (c *Connector) ListQuotes(ctx context.Context, s connectors.Scope, p connectors.PageRequest) (connectors.Page[connectors.Quote], error) {
-	if _, err := decodeCursor(p.Cursor); err != nil {
+	if err := connectors.CheckSliceCursor(p.Cursor); err != nil {
 		return connectors.Page[connectors.Quote]{}, err
 	}
 	all, err := c.quotes(ctx, s.ContactID)
 	if err != nil {
 		return connectors.Page[connectors.Quote]{}, err
 	}
-	return pageOf(all, p)
+	return connectors.PageSlice(all, p)
 }
 
 // GetQuote finds the quote among the contact's own quotes.

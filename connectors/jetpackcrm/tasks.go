@@ -16,14 +16,14 @@ import (
 // endpoint cannot filter by contact, so it is paged (perpage PageSize)
 // until an empty or short page, at most MaxPages calls.
 func (c *Connector) ListTasks(ctx context.Context, s connectors.Scope, p connectors.PageRequest) (connectors.Page[connectors.Task], error) {
-	if _, err := decodeCursor(p.Cursor); err != nil {
+	if err := connectors.CheckSliceCursor(p.Cursor); err != nil {
 		return connectors.Page[connectors.Task]{}, err
 	}
 	all, err := c.tasks(ctx, s.ContactID)
 	if err != nil {
 		return connectors.Page[connectors.Task]{}, err
 	}
-	return pageOf(all, p)
+	return connectors.PageSlice(all, p)
 }
 
 // GetTask finds the task among the contact's own tasks.
