@@ -27,6 +27,7 @@ func (s *server) routes(e *gin.Engine) {
 	}
 	e.Group(s.base+"/static", cacheFor(time.Hour)).StaticFS("/", s.pages.static)
 	e.GET(s.base+"/theme.css", s.themeCSS)
+	e.GET("/favicon.ico", func(c *gin.Context) { c.Redirect(http.StatusMovedPermanently, s.base+"/static/favicon.svg") })
 	if s.base != "" {
 		e.GET("/", func(c *gin.Context) { c.Redirect(http.StatusFound, s.base+"/") })
 	}

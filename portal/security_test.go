@@ -72,7 +72,7 @@ func TestAccessLog(t *testing.T) {
 	e.do(req{path: "/clients/invoices/inv1", as: "ann", header: map[string]string{"X-Request-ID": "req-00000001"}})
 	logs := e.logs.String()
 	for _, want := range []string{`"msg":"http request"`, `"request_id":"req-00000001"`, `"route":"/clients/invoices/:id"`,
-		`"status":200`, `"cache":"none"`, `"duration_ms":`, `"contact_id":"ann"`} {
+		`"status":200`, `"cache":"none"`, `"connector_calls":0`, `"duration_ms":`, `"contact_id":"ann"`} {
 		if !strings.Contains(logs, want) {
 			t.Errorf("access log lacks %s:\n%s", want, logs)
 		}

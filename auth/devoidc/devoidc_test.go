@@ -147,3 +147,15 @@ func TestLoginPageUnknownRequest(t *testing.T) {
 		t.Errorf("unknown request: %d", resp.StatusCode)
 	}
 }
+
+func TestFaviconAnswersNoContent(t *testing.T) {
+	p := start(t)
+	resp, err := http.Get(p.Issuer() + "/favicon.ico")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNoContent {
+		t.Fatalf("GET /favicon.ico = %d, want 204", resp.StatusCode)
+	}
+}

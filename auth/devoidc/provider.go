@@ -98,6 +98,7 @@ func (p *Provider) handler() (http.Handler, error) {
 	mux := http.NewServeMux()
 	mux.Handle(loginPath, &loginPage{storage: p.storage, callback: callback})
 	mux.HandleFunc(loggedOutPath, loggedOut)
+	mux.HandleFunc("GET /favicon.ico", noIcon)
 	mux.Handle("/", provider)
 	return mux, nil
 }
@@ -134,3 +135,7 @@ func defaultPostLogout(redirects []string) []string {
 	}
 	return out
 }
+
+// noIcon answers the browsers' favicon request with no content, rather
+// than a 404 that shows as an error in their consoles.
+func noIcon(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) }

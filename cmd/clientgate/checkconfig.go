@@ -4,13 +4,16 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"clientgate/config"
+	"clientgate/connectors/restapi"
 )
 
 func cmdCheckConfig(ctx context.Context, a *app, args []string) error {
-	fs := newFlagSet(a, "check-config", "check-config [--config FILE]")
+	fs := newFlagSet(a, "check-config", "check-config [--config FILE] [--probe EMAIL]")
 	path := fs.String("config", "", "YAML configuration `file`; without it only CLIENTGATE_* variables are checked")
+	probe := fs.String("probe", "", "with connector.type restapi: read everything of the contact with this `email` and print what the mapping made of it")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -28,7 +31,41 @@ func cmdCheckConfig(ctx context.Context, a *app, args []string) error {
 	if err := checkDatabase(ctx, cfg); err != nil {
 		return err
 	}
+	if err := checkConnector(ctx, a, cfg, *probe); err != nil {
+		return err
+	}
 	fmt.Fprintf(a.stdout, "configuration OK (connector %s)\n", cfg.Connector.Type)
+	return nil
+}
+
+// connectorCheckTimeout bounds check-config's calls to the CRM.
+const connectorCheckTimeout = 30 * time.Second
+
+// checkConnector pings a CRM connector, proving its URL and credentials,
+// and runs the REST mapping probe when asked. The built-in store was
+// checked with the database.
+func checkConnector(ctx context.Context, a *app, cfg *config.Config, probeEmail string) error {
+	if probeEmail != "" && cfg.Connector.Type != config.TypeRestAPI {
+		return usagef("--probe works with connector.type %s, not %s", config.TypeRestAPI, cfg.Connector.Type)
+	}
+	if cfg.Connector.Type == config.TypeSQLStore {
+		return nil
+	}
+	conn, err := buildAdapter(cfg, nil, slog.New(slog.DiscardHandler), nil)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, connectorCheckTimeout)
+	defer cancel()
+	if err := conn.Ping(ctx); err != nil {
+		return fmt.Errorf("connector.%s: %w", cfg.Connector.Type, err)
+	}
+	fmt.Fprintf(a.stdout, "connector answered its ping (%s)\n", conn.Name())
+	if rest, ok := conn.(*restapi.Connector); ok && probeEmail != "" {
+		if err := restapi.Probe(ctx, rest, probeEmail, a.stdout); err != nil {
+			return fmt.Errorf("connector.restapi probe: %w", err)
+		}
+	}
 	return nil
 }
 

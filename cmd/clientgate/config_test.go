@@ -11,7 +11,7 @@ const sessionKey = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="
 
 // serveConfig returns a valid configuration for serve in dir: SQLite in
 // dir, any free ports, a (never contacted) provider.
-func testConfigYAML(dir string) string {
+func testConfigYAML(t testing.TB, dir string) string {
 	return `listen:
   addr: 127.0.0.1:0
 metrics:
@@ -19,7 +19,7 @@ metrics:
 public_url: http://127.0.0.1:8080
 data_dir: ` + filepath.Join(dir, "data") + `
 auth:
-  issuer: https://id.example.com
+  issuer: ` + testIssuer(t) + `
   client_id: portal
   redirect_url: http://127.0.0.1:8080/auth/callback
   session_keys: [` + sessionKey + `]
@@ -69,7 +69,8 @@ func TestHelpAndUsage(t *testing.T) {
 
 func TestCheckConfig(t *testing.T) {
 	dir := t.TempDir()
-	valid := writeFile(t, dir, "valid.yaml", testConfigYAML(dir))
+	crm := testJetpack(t)
+	valid := writeFile(t, dir, "valid.yaml", testConfigYAML(t, dir))
 	invalid := writeFile(t, dir, "invalid.yaml", `listen:
   addr: nowhere
 connector:
@@ -81,7 +82,7 @@ auth:
   session_keys: [short]
 `)
 	badYAML := writeFile(t, dir, "bad.yaml", "listen:\n  addr: [\n")
-	unknownKey := writeFile(t, dir, "unknown.yaml", testConfigYAML(dir)+"portal:\n  colour: red\n")
+	unknownKey := writeFile(t, dir, "unknown.yaml", testConfigYAML(t, dir)+"portal:\n  colour: red\n")
 	tests := []struct {
 		name  string
 		env   []string
@@ -91,14 +92,18 @@ auth:
 	}{
 		{"valid", nil, []string{"--config", valid}, 0, []string{"configuration OK (connector sqlstore)"}},
 		{"valid from env alone", []string{
-			"CLIENTGATE_DATA_DIR=" + filepath.Join(dir, "envdata"), "CLIENTGATE_AUTH_ISSUER=https://id.example.com",
+			"CLIENTGATE_DATA_DIR=" + filepath.Join(dir, "envdata"), "CLIENTGATE_AUTH_ISSUER=" + testIssuer(t),
 			"CLIENTGATE_AUTH_CLIENT_ID=portal", "CLIENTGATE_AUTH_REDIRECT_URL=https://p.example.com/auth/callback",
 			"CLIENTGATE_AUTH_SESSION_KEYS=" + sessionKey, "CLIENTGATE_POTRAL_NAME=typo",
 		}, nil, 0, []string{"configuration OK", "warning: CLIENTGATE_POTRAL_NAME sets no configuration key"}},
 		{"valid jetpackcrm", []string{
-			"CLIENTGATE_CONNECTOR_TYPE=jetpackcrm", "CLIENTGATE_CONNECTOR_JETPACKCRM_URL=https://crm.example.com",
+			"CLIENTGATE_CONNECTOR_TYPE=jetpackcrm", "CLIENTGATE_CONNECTOR_JETPACKCRM_URL=" + crm.URL,
 			"CLIENTGATE_CONNECTOR_JETPACKCRM_API_KEY=k", "CLIENTGATE_CONNECTOR_JETPACKCRM_API_SECRET_FILE=" + writeFile(t, dir, "secret", "s\n"),
-		}, []string{"--config", valid}, 0, []string{"configuration OK (connector jetpackcrm)"}},
+		}, []string{"--config", valid}, 0, []string{"connector answered", "configuration OK (connector jetpackcrm)"}},
+		{"jetpackcrm rejects the secret", []string{
+			"CLIENTGATE_CONNECTOR_TYPE=jetpackcrm", "CLIENTGATE_CONNECTOR_JETPACKCRM_URL=" + crm.URL,
+			"CLIENTGATE_CONNECTOR_JETPACKCRM_API_KEY=k", "CLIENTGATE_CONNECTOR_JETPACKCRM_API_SECRET=wrong-secret-value",
+		}, []string{"--config", valid}, 1, []string{"connector.jetpackcrm: ", "rejected"}},
 		{"every problem", nil, []string{"--config", invalid}, 1, []string{
 			"problem(s):",
 			`listen.addr: "nowhere" is not a host:port address`,
@@ -124,6 +129,9 @@ auth:
 		t.Run(tt.name, func(t *testing.T) {
 			r := runBinary(t, append(baseEnv(t), tt.env...), append([]string{"check-config"}, tt.args...)...)
 			out := r.stdout + r.stderr
+			if strings.Contains(out, "wrong-secret-value") {
+				t.Errorf("the output shows the API secret:\n%s", out)
+			}
 			if r.code != tt.code {
 				t.Errorf("exit code %d, want %d\n%s", r.code, tt.code, out)
 			}

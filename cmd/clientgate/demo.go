@@ -24,6 +24,11 @@ func cmdDemo(ctx context.Context, a *app, args []string) error {
 	if err := checkLoopback(*addr); err != nil {
 		return err
 	}
+	resolved, err := resolvePort(*addr)
+	if err != nil {
+		return err
+	}
+	*addr = resolved
 	if *dir == "" {
 		tmp, err := os.MkdirTemp("", "clientgate-demo-")
 		if err != nil {
@@ -46,12 +51,18 @@ func cmdDemo(ctx context.Context, a *app, args []string) error {
 	if err := importDemoData(ctx, store, log); err != nil {
 		return err
 	}
+	op, err := startDemoProvider(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer op.Close()
 	fmt.Fprintf(a.stderr, "clientgate demo: serving on http://%s%s (Ctrl-C to stop)\n", *addr, cfg.Portal.BasePath)
 	return serveStore(ctx, cfg, store, log)
 }
 
 // demoConfig is the demo's configuration: the defaults with a SQLite store
-// in dir, no metrics listener and no sign-in provider. The environment is
+// in dir and no metrics listener; cmdDemo adds the development sign-in
+// provider. The environment is
 // deliberately ignored, so the demo never writes to a configured database.
 func demoConfig(addr, dir string) *config.Config {
 	cfg := config.Default()

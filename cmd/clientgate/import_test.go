@@ -40,7 +40,7 @@ func countInvoices(t *testing.T, s *sqlstore.Store, email string) int {
 
 func TestImportIsIdempotent(t *testing.T) {
 	dir := t.TempDir()
-	cfg := writeFile(t, dir, "c.yaml", testConfigYAML(dir))
+	cfg := writeFile(t, dir, "c.yaml", testConfigYAML(t, dir))
 	const want = "4 contacts, 2 companies, 8 invoices, 6 quotes, 6 transactions, 5 tasks"
 	for run := 1; run <= 2; run++ {
 		r := runBinary(t, baseEnv(t), "import", "--config", cfg, "demodata/demo.json")
@@ -62,7 +62,7 @@ func TestImportIsIdempotent(t *testing.T) {
 
 func TestImportRejectsABadFile(t *testing.T) {
 	dir := t.TempDir()
-	cfg := writeFile(t, dir, "c.yaml", testConfigYAML(dir))
+	cfg := writeFile(t, dir, "c.yaml", testConfigYAML(t, dir))
 	bad := writeFile(t, dir, "bad.json", `{
   "contacts": [
     {"email": "new@example.com", "first_name": "New"},
@@ -91,7 +91,7 @@ func TestImportRejectsABadFile(t *testing.T) {
 
 func TestImportUnresolvedReference(t *testing.T) {
 	dir := t.TempDir()
-	cfg := writeFile(t, dir, "c.yaml", testConfigYAML(dir))
+	cfg := writeFile(t, dir, "c.yaml", testConfigYAML(t, dir))
 	file := writeFile(t, dir, "ref.json", `{
   "contacts": [{"email": "a@example.com"}],
   "invoices": [{"number": "X-1", "contact_email": "ghost@example.com", "status": "unpaid",
@@ -109,7 +109,7 @@ func TestImportUnresolvedReference(t *testing.T) {
 
 func TestImportMissingFile(t *testing.T) {
 	dir := t.TempDir()
-	cfg := writeFile(t, dir, "c.yaml", testConfigYAML(dir))
+	cfg := writeFile(t, dir, "c.yaml", testConfigYAML(t, dir))
 	r := runBinary(t, baseEnv(t), "import", "--config", cfg, filepath.Join(dir, "none.json"))
 	if r.code != 1 || !strings.Contains(r.stderr, "clientgate: import: open ") {
 		t.Errorf("code %d\n%s", r.code, r.stderr)

@@ -14,7 +14,7 @@ import (
 func importedDemo(t *testing.T, email string) (cfg, contactID string) {
 	t.Helper()
 	dir := t.TempDir()
-	cfg = writeFile(t, dir, "c.yaml", testConfigYAML(dir))
+	cfg = writeFile(t, dir, "c.yaml", testConfigYAML(t, dir))
 	if r := runBinary(t, baseEnv(t), "import", "--config", cfg, "demodata/demo.json"); r.code != 0 {
 		t.Fatalf("import: %s", r.stderr)
 	}

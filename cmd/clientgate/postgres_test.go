@@ -12,7 +12,7 @@ import (
 func TestPostgresCheckImportServe(t *testing.T) {
 	dsn := sqlstoretest.PostgresDSN(t) // skips when no PostgreSQL answers
 	dir := t.TempDir()
-	cfg := writeFile(t, dir, "c.yaml", testConfigYAML(dir))
+	cfg := writeFile(t, dir, "c.yaml", testConfigYAML(t, dir))
 	env := append(baseEnv(t), "CLIENTGATE_DATABASE_DSN="+dsn)
 	if r := runBinary(t, env, "check-config", "--config", cfg); r.code != 0 || !strings.Contains(r.stdout, "configuration OK") {
 		t.Fatalf("check-config: code %d\n%s%s", r.code, r.stdout, r.stderr)

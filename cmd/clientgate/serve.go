@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 
 	"clientgate/config"
@@ -40,32 +39,23 @@ func serveConfig(ctx context.Context, cfg *config.Config, log *slog.Logger) erro
 	return serveStore(ctx, cfg, store, log)
 }
 
-// serveStore builds the connector and the portal and serves until ctx
-// ends.
+// serveStore builds the connector stack, sign-in and the portal, and
+// serves until ctx ends.
 func serveStore(ctx context.Context, cfg *config.Config, store *sqlstore.Store, log *slog.Logger) error {
-	reg := newRegistry() // served on metrics.addr
-	conn, err := buildConnector(cfg, store)
+	reg := newRegistry()
+	st, err := buildStack(cfg, store, reg, log)
 	if err != nil {
 		return err
 	}
-	handler, err := portal.New(portalOptions(cfg, conn, store, log))
+	defer st.close()
+	handler, err := buildHandler(ctx, cfg, st, store, reg, log)
 	if err != nil {
 		return err
 	}
-	log.Info("starting", "version", versionString(), "connector", conn.Name(), "database", store.Driver())
+	st.run(ctx)
+	log.Info("starting", "version", versionString(), "connector", st.adapter.Name(), "database", store.Driver(),
+		"cache", st.cache != nil, "replica_bus", st.bus != nil)
 	return runServers(ctx, cfg, handler, reg, log)
-}
-
-// buildConnector returns the CRM connector that connector.type names.
-// Each connector type gets its own case here; the built-in store is the
-// bridge store whatever the type.
-func buildConnector(cfg *config.Config, store *sqlstore.Store) (connectors.Connector, error) {
-	switch cfg.Connector.Type {
-	case config.TypeSQLStore:
-		return store, nil
-	default:
-		return nil, fmt.Errorf("connector.type %q is not supported by serve", cfg.Connector.Type)
-	}
 }
 
 // portalOptions copies the portal's configuration into portal.Options.

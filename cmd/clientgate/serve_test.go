@@ -30,7 +30,7 @@ func get(t *testing.T, url string) (int, string) {
 
 func TestServeHealthReadyAndGracefulStop(t *testing.T) {
 	dir := t.TempDir()
-	cfg := writeFile(t, dir, "c.yaml", testConfigYAML(dir))
+	cfg := writeFile(t, dir, "c.yaml", testConfigYAML(t, dir))
 	env := append(baseEnv(t), "CLIENTGATE_LOG_LEVEL=debug")
 	p, addrs := startBinary(t, env, true, "serve", "--config", cfg)
 	if addrs["metrics"] == "" {
@@ -68,7 +68,7 @@ func TestServeFromEnvironmentAlone(t *testing.T) {
 	env := append(baseEnv(t),
 		"CLIENTGATE_LISTEN_ADDR=127.0.0.1:0", "CLIENTGATE_METRICS_ADDR=",
 		"CLIENTGATE_DATA_DIR="+filepath.Join(dir, "data"),
-		"CLIENTGATE_AUTH_ISSUER=https://id.example.com", "CLIENTGATE_AUTH_CLIENT_ID=portal",
+		"CLIENTGATE_AUTH_ISSUER="+testIssuer(t), "CLIENTGATE_AUTH_CLIENT_ID=portal",
 		"CLIENTGATE_AUTH_REDIRECT_URL=https://p.example.com/auth/callback",
 		"CLIENTGATE_AUTH_SESSION_KEYS_FILE="+writeFile(t, dir, "keys", sessionKey+"\n"),
 		"CLIENTGATE_PORT=tcp://10.0.0.1:80")
@@ -92,7 +92,7 @@ func TestServeFromEnvironmentAlone(t *testing.T) {
 
 func TestServeFailsCleanly(t *testing.T) {
 	dir := t.TempDir()
-	cfg := writeFile(t, dir, "c.yaml", testConfigYAML(dir))
+	cfg := writeFile(t, dir, "c.yaml", testConfigYAML(t, dir))
 	taken, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

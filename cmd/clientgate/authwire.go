@@ -1,0 +1,47 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"clientgate/auth"
+	"clientgate/config"
+	"clientgate/connectors"
+	"clientgate/connectors/bridge"
+)
+
+// newAuth builds the sign-in service from the auth section; it does not
+// wait for the provider (discovery is retried in the background).
+func newAuth(ctx context.Context, cfg *config.Config, conn connectors.Connector, b bridge.Store, log *slog.Logger, onSignIn func(string)) (*auth.Service, error) {
+	a := cfg.Auth
+	keys, err := a.DecodeSessionKeys()
+	if err != nil {
+		return nil, fmt.Errorf("auth.session_keys: %w", err)
+	}
+	svc, err := auth.New(ctx, auth.Options{
+		Issuer:                a.Issuer,
+		ClientID:              a.ClientID,
+		ClientSecret:          a.ClientSecret,
+		RedirectURL:           a.RedirectURL,
+		Scopes:                a.Scopes,
+		SessionKeys:           keys,
+		SessionLifetime:       a.SessionLifetime,
+		IdleTimeout:           a.IdleTimeout,
+		ClockSkew:             a.ClockSkew,
+		AllowUnverifiedEmail:  a.AllowUnverifiedEmail,
+		AutoProvision:         a.AutoProvision,
+		BearerAudience:        a.BearerAudience,
+		PublicURL:             cfg.PublicURL,
+		BasePath:              cfg.Portal.BasePath,
+		PostLogoutRedirectURL: a.PostLogoutRedirectURL,
+		Connector:             conn,
+		Bridge:                b,
+		Logger:                log,
+		OnSignIn:              onSignIn,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("auth: %w", err)
+	}
+	return svc, nil
+}

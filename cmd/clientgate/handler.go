@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"clientgate/auth"
+	"clientgate/cache"
+	"clientgate/config"
+	"clientgate/connectors/sqlstore"
+	"clientgate/portal"
+	"clientgate/portal/httpmetrics"
+)
+
+// buildHandler assembles the HTTP handler: the portal with sign-in, HTTP
+// metrics and, with the cache on, the signed invalidation webhook.
+func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sqlstore.Store, reg *prometheus.Registry, log *slog.Logger) (http.Handler, error) {
+	signIns, err := newSignInMetrics(reg)
+	if err != nil {
+		return nil, err
+	}
+	httpm, err := httpmetrics.New(reg)
+	if err != nil {
+		return nil, err
+	}
+	opts := portalOptions(cfg, st.conn, store, log)
+	opts.Middleware = append(opts.Middleware, httpm.Middleware())
+	var authSvc *auth.Service
+	if cfg.Auth.Issuer != "" {
+		if authSvc, err = newAuth(ctx, cfg, st.conn, store, log, signIns.record); err != nil {
+			return nil, err
+		}
+		opts.Auth = authSvc
+	}
+	opts.Ready = readiness(st, authSvc)
+	engine, err := portal.New(opts)
+	if err != nil {
+		return nil, err
+	}
+	if st.cache != nil {
+		hook := cache.WebhookHandler([]byte(cfg.Webhook.Secret), cfg.Webhook.MaxAge, st.cache, cache.WithWebhookRegisterer(reg))
+		engine.POST(webhookPath, gin.WrapH(hook))
+	}
+	return engine, nil
+}
+
+// webhookPath is where the signed cache invalidation webhook is served.
+const webhookPath = "/hooks/invalidate"
+
+// readiness is /readyz: the CRM answers its ping (through the adapter,
+// not the cache or the breaker) and, with sign-in configured, the
+// provider's discovery has succeeded.
+func readiness(st *stack, authSvc *auth.Service) func(context.Context) error {
+	return func(ctx context.Context) error {
+		err := st.adapter.Ping(ctx)
+		if authSvc != nil {
+			err = errors.Join(err, authSvc.Ready(ctx))
+		}
+		return err
+	}
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+)
+
+// money and the types below mirror the shape of /api/v1/invoices.
+type money struct {
+	Minor    int64  `json:"minor"`
+	Currency string `json:"currency"`
+	Display  string `json:"display"`
+}
+
+type line struct {
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	Quantity    string `json:"quantity"`
+	UnitPrice   money  `json:"unit_price"`
+	Total       money  `json:"total"`
+}
+
+type invoice struct {
+	ID        string     `json:"id"`
+	Number    string     `json:"number"`
+	Status    string     `json:"status"`
+	IssuedAt  *time.Time `json:"issued_at"`
+	DueAt     *time.Time `json:"due_at"`
+	PaidAt    *time.Time `json:"paid_at"`
+	Subtotal  money      `json:"subtotal"`
+	Discount  money      `json:"discount"`
+	Tax       money      `json:"tax"`
+	Total     money      `json:"total"`
+	AmountDue money      `json:"amount_due"`
+	Lines     []line     `json:"lines"`
+	PayURL    string     `json:"pay_url"`
+	Notes     string     `json:"notes"`
+	CompanyID string     `json:"company_id"`
+}
+
+type invoicePage struct {
+	Items      []invoice `json:"items"`
+	NextCursor string    `json:"next_cursor"`
+}
+
+// samplePage returns a page of n invoices of two lines each.
+func samplePage(n int) invoicePage {
+	issued := time.Date(2026, time.January, 5, 9, 0, 0, 0, time.UTC)
+	due := issued.AddDate(0, 0, 30)
+	eur := func(minor int64) money {
+		return money{Minor: minor, Currency: "EUR", Display: fmt.Sprintf("€%d.%02d", minor/100, minor%100)}
+	}
+	page := invoicePage{Items: make([]invoice, 0, n)}
+	for i := range n {
+		page.Items = append(page.Items, invoice{
+			ID: fmt.Sprint(1000 + i), Number: fmt.Sprintf("INV-2026-%03d", i+1), Status: "unpaid",
+			IssuedAt: &issued, DueAt: &due,
+			Subtotal: eur(171000), Discount: eur(0), Tax: eur(32490), Total: eur(203490), AmountDue: eur(203490),
+			Lines: []line{
+				{Title: "Brand workshop", Description: "One-day workshop with your team", Quantity: "1", UnitPrice: eur(120000), Total: eur(120000)},
+				{Title: "Logo refinements", Description: "Hours", Quantity: "6", UnitPrice: eur(8500), Total: eur(51000)},
+			},
+			PayURL: "https://pay.example.com/northwind/INV-2026-001", Notes: "Thank you for your business.",
+		})
+	}
+	return page
+}
+
+// bareEngine is a Gin engine with no middleware whose one route encodes
+// page on every request, as the real handler does.
+func bareEngine(page invoicePage) *gin.Engine {
+	gin.SetMode(gin.ReleaseMode)
+	e := gin.New()
+	e.GET("/api/v1/invoices", func(c *gin.Context) { c.JSON(http.StatusOK, page) })
+	return e
+}
+
+// startBare serves bareEngine on a free 127.0.0.1 port until ctx ends and
+// returns the invoices URL.
+func startBare(ctx context.Context, page invoicePage) (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", fmt.Errorf("bare gin: listen: %w", err)
+	}
+	srv := &http.Server{Handler: bareEngine(page), ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			fmt.Println("bare gin:", err)
+		}
+	}()
+	context.AfterFunc(ctx, func() { _ = srv.Close() })
+	return "http://" + ln.Addr().String() + "/api/v1/invoices", nil
+}
