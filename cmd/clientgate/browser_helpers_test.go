@@ -2,8 +2,12 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -204,15 +208,11 @@ func (c *consoleErrors) record(ev any) {
 	case *runtime.EventExceptionThrown:
 		msg = "uncaught exception: " + exceptionText(e.ExceptionDetails)
 	case *log.EventEntryAdded:
-		if e.Entry == nil || e.Entry.Level != log.EntryLevelError {
+		if e.Entry == nil || e.Entry.Level != log.EntryLevelError || isFavicon(e.Entry) {
 			return
 		}
 		msg = fmt.Sprintf("browser log (%s): %s %s", e.Entry.Source, e.Entry.Text, e.Entry.URL)
 	default:
-		return
-	}
-	if strings.Contains(msg, "favicon.ico") {
-		fmt.Println("IGNORED TEMP:", msg)
 		return
 	}
 	c.mu.Lock()
@@ -227,12 +227,24 @@ func (c *consoleErrors) list() []string {
 	return append([]string(nil), c.errs...)
 }
 
+// isFavicon reports whether a log entry is the failed load of
+// /favicon.ico, which chromium requests on its own after a page loads (so
+// it is logged or not depending on timing) and which neither the portal
+// nor the development provider serves.
+func isFavicon(e *log.Entry) bool {
+	u, err := url.Parse(e.URL)
+	return err == nil && e.Source == log.EntrySourceNetwork && u.Path == "/favicon.ico"
+}
+
 // argsText joins the arguments of a console call as the console shows them.
 func argsText(args []*runtime.RemoteObject) string {
 	parts := make([]string, 0, len(args))
 	for _, a := range args {
+		var str string
 		switch {
 		case a == nil:
+		case a.Type == runtime.RemoteObjectTypeString && json.Unmarshal(a.Value, &str) == nil:
+			parts = append(parts, str)
 		case len(a.Value) > 0:
 			parts = append(parts, string(a.Value))
 		case a.Description != "":
@@ -251,7 +263,60 @@ func exceptionText(d *runtime.ExceptionDetails) string {
 	}
 	s := d.Text
 	if d.Exception != nil && d.Exception.Description != "" {
-		s += " " + d.Exception.Description
+		first, _, _ := strings.Cut(d.Exception.Description, "\n")
+		s += " " + first
 	}
 	return fmt.Sprintf("%s at %s:%d:%d", s, d.URL, d.LineNumber+1, d.ColumnNumber+1)
+}
+
+// TestBrowserReportsPageErrors checks that the browser tests see each kind
+// of error a page can log, and let only the favicon's 404 pass.
+func TestBrowserReportsPageErrors(t *testing.T) {
+	requireChromium(t)
+	srv := httptest.NewServer(http.HandlerFunc(errorPage))
+	defer srv.Close()
+	b := newBrowser(t)
+	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"console.error: boom-console", "uncaught exception: Uncaught Error: boom-throw",
+		"Content Security Policy", "missing.png"}
+	for ctx.Err() == nil && !holdsAll(b.console.list(), want) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	got := b.console.list()
+	if !holdsAll(got, want) {
+		t.Errorf("recorded errors lack some of %q:\n%s", want, strings.Join(got, "\n"))
+	}
+	if holdsAll(got, []string{"favicon.ico"}) {
+		t.Errorf("the favicon's 404 was recorded:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// errorPage serves a page that logs an error of every kind.
+func errorPage(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/":
+		w.Header().Set("Content-Security-Policy", "default-src 'self'")
+		fmt.Fprint(w, `<!doctype html><title>errors</title><img src="/favicon.ico" alt="">`+
+			`<img src="/missing.png" alt=""><script>document.title = "inline"</script><script src="/app.js"></script>`)
+	case "/app.js":
+		w.Header().Set("Content-Type", "text/javascript")
+		fmt.Fprint(w, `console.error("boom-console"); throw new Error("boom-throw");`)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+// holdsAll reports whether every one of want is in some line of lines.
+func holdsAll(lines, want []string) bool {
+	all := strings.Join(lines, "\n")
+	for _, w := range want {
+		if !strings.Contains(all, w) {
+			return false
+		}
+	}
+	return true
 }

@@ -1,14 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
+	"strings"
 	"sync"
 	"time"
 )
@@ -199,13 +203,20 @@ func merge(runs []*Run) *Run {
 	return total
 }
 
-// snippet returns the start of a body for an error message.
+var titleRe = regexp.MustCompile(`(?is)<title>(.*?)</title>`)
+
+// snippet returns the title of an HTML page, or else the start of a body,
+// on one line, for an error message.
 func snippet(body []byte) string {
-	const n = 200
-	if len(body) > n {
-		return string(body[:n]) + "…"
+	if m := titleRe.FindSubmatch(body); m != nil {
+		return fmt.Sprintf("HTML page %q", html.UnescapeString(string(bytes.TrimSpace(m[1]))))
 	}
-	return string(body)
+	const n = 200
+	s := strings.Join(strings.Fields(string(body)), " ")
+	if len(s) > n {
+		return s[:n] + "…"
+	}
+	return s
 }
 
 // redact drops a URL's query and fragment, which may carry codes or

@@ -14,17 +14,19 @@ type report struct {
 	bare, warm, jetpack *result
 	rss                 int64
 	rssErr              error
-	crmCalls            map[string]int // fake CRM calls by endpoint during (c)
+	crmCalls            map[string]int // fake CRM calls by endpoint of probes (c) requests
+	header              bool           // the table's header is printed
 }
 
 const rowFormat = "%-42s %9s %9s %9s %9s %9s %7s %6s %7s\n"
 
-func printHeader(w io.Writer) {
-	fmt.Fprintf(w, rowFormat, "target", "req/s", "p50", "p99", "max", "requests", "errors", "items", "bytes")
-}
-
-// printRow prints a result and its error samples, if any.
-func printRow(w io.Writer, r *result) {
+// add records a result and prints its row, after the header for the
+// first one, and its error samples, if any.
+func (rep *report) add(w io.Writer, r *result) {
+	if !rep.header {
+		fmt.Fprintf(w, rowFormat, "target", "req/s", "p50", "p99", "max", "requests", "errors", "items", "bytes")
+		rep.header = true
+	}
 	s := r.summary
 	fmt.Fprintf(w, rowFormat, r.target.Name, fmt.Sprintf("%.0f", s.RPS), ms(s.P50), ms(s.P99), ms(s.Max),
 		fmt.Sprint(s.Requests), fmt.Sprint(s.Errors), fmt.Sprint(r.run.Items), fmt.Sprint(r.run.Bytes))

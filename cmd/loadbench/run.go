@@ -33,8 +33,7 @@ func run(ctx context.Context, o *options, out io.Writer) error {
 		}
 	}
 	client := newClient(o.workers, o.timeout)
-	fmt.Fprintf(out, "%d workers, %s warm-up, %s measured per target (%s)\n\n", o.workers, o.warmup, o.duration, time.Now().UTC().Format(time.RFC3339))
-	printHeader(out)
+	fmt.Fprintf(out, "%d workers, %s warm-up, %s measured per target (%s)\n", o.workers, o.warmup, o.duration, time.Now().UTC().Format(time.RFC3339))
 	rep := &report{}
 	steps := []struct {
 		key string
@@ -65,7 +64,7 @@ func runBare(ctx context.Context, o *options, client *http.Client, out io.Writer
 		return err
 	}
 	rep.bare = r
-	printRow(out, r)
+	rep.add(out, r)
 	return nil
 }
 
@@ -81,7 +80,7 @@ func runWarm(ctx context.Context, o *options, client *http.Client, out io.Writer
 		return err
 	}
 	rep.warm = r
-	printRow(out, r)
+	rep.add(out, r)
 	if rep.rss, err = p.proc.rss(); err != nil {
 		rep.rssErr = err
 	}
@@ -106,7 +105,7 @@ func runJetpack(ctx context.Context, o *options, client *http.Client, out io.Wri
 		return err
 	}
 	rep.jetpack = r
-	printRow(out, r)
+	rep.add(out, r)
 	// count the CRM calls of a few requests sent one at a time
 	crm.ResetCalls()
 	for range probes {

@@ -90,7 +90,7 @@ func startPortal(ctx context.Context, o *options, name, importFile string, vars 
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if p.cookie, err = signIn(ctx, p.base, o.email); err != nil {
-		return nil, fmt.Errorf("%s: %w (clientgate log: %s)", name, err, p.proc.log)
+		return nil, fmt.Errorf("%s: %w; clientgate's log:\n%s", name, err, tail(p.proc.log))
 	}
 	return p, nil
 }
