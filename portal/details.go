@@ -76,5 +76,10 @@ func (s *server) me(c connectors.Contact) meJSON {
 
 // meAPI answers GET /api/v1/me.
 func (s *server) meAPI(c *gin.Context) {
-	s.respond(c, view{JSON: s.me(viewerOf(c).contact)})
+	vw := viewerOf(c)
+	if !vw.p.Bearer && vw.p.CSRFToken != "" {
+		// A front end on the cookie session reads its CSRF token here.
+		c.Header(headerCSRF, vw.p.CSRFToken)
+	}
+	s.respond(c, view{JSON: s.me(vw.contact)})
 }

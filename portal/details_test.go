@@ -186,3 +186,17 @@ func TestPatchHoldsOnlyChangedEditableFields(t *testing.T) {
 		t.Errorf("patches = %v", rec.patches)
 	}
 }
+
+func TestMeGivesCookieSessionsTheirCSRFToken(t *testing.T) {
+	e := newEnv(t, nil)
+	w := e.do(req{path: "/api/v1/me", as: "ann"})
+	wantStatus(t, w, http.StatusOK)
+	if got := w.Header().Get("X-CSRF-Token"); got != csrfFor("ann") {
+		t.Errorf("cookie session: X-CSRF-Token = %q, want %q", got, csrfFor("ann"))
+	}
+	w = e.do(req{path: "/api/v1/me", as: "ann", bearer: true})
+	wantStatus(t, w, http.StatusOK)
+	if got := w.Header().Get("X-CSRF-Token"); got != "" {
+		t.Errorf("bearer request: X-CSRF-Token = %q, want none", got)
+	}
+}

@@ -1,9 +1,16 @@
 package main
 
 import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -147,4 +154,73 @@ func quoteLink(number string) chromedp.Search {
 // headingStarting selects the page heading that starts with prefix.
 func headingStarting(prefix string) chromedp.Search {
 	return chromedp.Search(`//h1[starts-with(normalize-space(), "` + prefix + `")]`)
+}
+
+func TestCheckExecutable(t *testing.T) {
+	dir := t.TempDir()
+	plain := writeFile(t, dir, "plain", "data")
+	exe := writeFile(t, dir, "exe", "#!/bin/sh\n")
+	if err := os.Chmod(exe, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		path string
+		ok   bool
+	}{{exe, true}, {plain, false}, {dir, false}, {filepath.Join(dir, "absent"), false}} {
+		if err := checkExecutable(tc.path); (err == nil) != tc.ok {
+			t.Errorf("checkExecutable(%s) = %v, want ok=%v", tc.path, err, tc.ok)
+		}
+	}
+}
+
+// TestBrowserReportsPageErrors checks that the browser tests see each kind
+// of error a page can log, and let only the favicon's 404 pass.
+func TestBrowserReportsPageErrors(t *testing.T) {
+	requireChromium(t)
+	srv := httptest.NewServer(http.HandlerFunc(errorPage))
+	defer srv.Close()
+	b := newBrowser(t)
+	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"console.error: boom-console", "uncaught exception: Uncaught Error: boom-throw",
+		"Content Security Policy", "missing.png"}
+	for ctx.Err() == nil && !holdsAll(b.console.list(), want) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	got := b.console.list()
+	if !holdsAll(got, want) {
+		t.Errorf("recorded errors lack some of %q:\n%s", want, strings.Join(got, "\n"))
+	}
+	if holdsAll(got, []string{"favicon.ico"}) {
+		t.Errorf("the favicon's 404 was recorded:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// errorPage serves a page that logs an error of every kind.
+func errorPage(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/":
+		w.Header().Set("Content-Security-Policy", "default-src 'self'")
+		fmt.Fprint(w, `<!doctype html><title>errors</title><img src="/favicon.ico" alt="">`+
+			`<img src="/missing.png" alt=""><script>document.title = "inline"</script><script src="/app.js"></script>`)
+	case "/app.js":
+		w.Header().Set("Content-Type", "text/javascript")
+		fmt.Fprint(w, `console.error("boom-console"); throw new Error("boom-throw");`)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+// holdsAll reports whether every one of want is in some line of lines.
+func holdsAll(lines, want []string) bool {
+	all := strings.Join(lines, "\n")
+	for _, w := range want {
+		if !strings.Contains(all, w) {
+			return false
+		}
+	}
+	return true
 }

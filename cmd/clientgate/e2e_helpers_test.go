@@ -29,15 +29,20 @@ func freeAddr(t *testing.T) string {
 	return "127.0.0.1:" + strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
 }
 
-// startProviderFor runs a development provider for the portal at addr
-// with the given people, for the test's lifetime.
-func startProviderFor(t *testing.T, addr string, people ...devoidc.Person) *devoidc.Provider {
+// startProviderFor runs a development provider for the portals (one or
+// several replicas) at addrs with the given people, for the test's
+// lifetime.
+func startProviderFor(t *testing.T, addrs []string, people ...devoidc.Person) *devoidc.Provider {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	op, err := devoidc.Start(ctx, "127.0.0.1:0", "portal", "portal-secret",
-		[]string{"http://" + addr + "/auth/callback"}, people,
-		devoidc.WithPostLogoutRedirectURLs("http://"+addr+"/clients/"))
+	var callbacks, homes []string
+	for _, addr := range addrs {
+		callbacks = append(callbacks, "http://"+addr+"/auth/callback")
+		homes = append(homes, "http://"+addr+"/clients/")
+	}
+	op, err := devoidc.Start(ctx, "127.0.0.1:0", "portal", "portal-secret", callbacks, people,
+		devoidc.WithPostLogoutRedirectURLs(homes...))
 	if err != nil {
 		t.Fatal(err)
 	}

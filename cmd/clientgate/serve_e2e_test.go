@@ -40,7 +40,7 @@ const webhookSecret = "e2e-webhook-secret"
 func TestServeEndToEnd(t *testing.T) {
 	dir := t.TempDir()
 	addr := freeAddr(t)
-	op := startProviderFor(t, addr, devoidc.Person{Email: "zoe@northwind.example", Name: "Zoë"})
+	op := startProviderFor(t, []string{addr}, devoidc.Person{Email: "zoe@northwind.example", Name: "Zoë"})
 	cfg := writeFile(t, dir, "c.yaml", `listen: {addr: `+addr+`}
 metrics: {addr: 127.0.0.1:0}
 data_dir: `+dir+`/data

@@ -48,7 +48,7 @@ func parseOptions(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.bin, "clientgate", "", "a clientgate binary to use instead of building one")
 	fs.StringVar(&o.data, "data", "cmd/clientgate/demodata/demo.json", "import file loaded into the built-in store for target b")
 	fs.StringVar(&o.email, "email", "zoe@northwind.example", "email of the person signing in; a contact in -data")
-	fs.IntVar(&o.invoices, "invoices", 10, "invoices on the bare page (a) and in the fake CRM (c)")
+	fs.IntVar(&o.invoices, "invoices", 10, "invoices on every page: on the bare page (a), of -email in -data (b, padded when fewer) and in the fake CRM (c)")
 	fs.DurationVar(&o.latency, "crm-latency", 50*time.Millisecond, "latency of every fake Jetpack CRM call (c)")
 	fs.DurationVar(&o.readyTimeout, "ready-timeout", 30*time.Second, "how long clientgate may take to pass /readyz")
 	fs.StringVar(&o.logLevel, "server-log-level", "info", "clientgate's log.level (its log goes to a file)")

@@ -17,7 +17,15 @@ type result struct {
 	summary Summary
 }
 
-// run builds clientgate if needed and measures the chosen targets.
+// bench is a started target.
+type bench struct {
+	key    string // a, b or c
+	target Target
+	after  func(*report) // runs after each measurement, may be nil
+}
+
+// run builds clientgate if needed, starts the chosen targets and measures
+// them in turn, o.rounds times.
 func run(ctx context.Context, o *options, out io.Writer) error {
 	tmp, err := os.MkdirTemp("", "loadbench-")
 	if err != nil {
@@ -32,89 +40,69 @@ func run(ctx context.Context, o *options, out io.Writer) error {
 			return err
 		}
 	}
-	client := newClient(o.workers, o.timeout)
-	fmt.Fprintf(out, "%d workers, %s warm-up, %s measured per target (%s)\n", o.workers, o.warmup, o.duration, time.Now().UTC().Format(time.RFC3339))
 	rep := &report{}
-	steps := []struct {
-		key string
-		fn  func(context.Context, *options, *http.Client, io.Writer, *report) error
-	}{{"a", runBare}, {"b", runWarm}, {"c", runJetpack}}
-	for _, s := range steps {
-		if !o.has(s.key) {
-			continue
+	benches, err := startAll(ctx, o, rep)
+	defer rep.cleanup()
+	if err != nil {
+		return err
+	}
+	client := newClient(o.workers, o.timeout)
+	fmt.Fprintf(out, "%d workers, %s warm-up, %s measured per target, %d round(s) (%s)\n",
+		o.workers, o.warmup, o.duration, o.rounds, time.Now().UTC().Format(time.RFC3339))
+	for round := range o.rounds {
+		for _, b := range benches {
+			r, err := measure(ctx, o, client, b.target)
+			if err != nil {
+				return err
+			}
+			rep.add(out, round, b.key, r)
+			if b.after != nil {
+				b.after(rep)
+			}
 		}
-		if err := s.fn(ctx, o, client, out, rep); err != nil {
-			return err
-		}
+	}
+	if err := rep.probeCRM(ctx, client); err != nil {
+		return err
 	}
 	rep.print(out)
 	return nil
 }
 
-// runBare measures target (a).
-func runBare(ctx context.Context, o *options, client *http.Client, out io.Writer, rep *report) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	u, err := startBare(ctx, samplePage(o.invoices))
-	if err != nil {
-		return err
-	}
-	r, err := measure(ctx, o, client, Target{Name: "(a) bare gin", URL: u})
-	if err != nil {
-		return err
-	}
-	rep.bare = r
-	rep.add(out, r)
-	return nil
-}
-
-// runWarm measures target (b) and the server's RSS after it.
-func runWarm(ctx context.Context, o *options, client *http.Client, out io.Writer, rep *report) error {
-	p, err := startWarm(ctx, o)
-	if err != nil {
-		return err
-	}
-	defer p.close()
-	r, err := measure(ctx, o, client, p.invoicesTarget("(b) clientgate, cache warm"))
-	if err != nil {
-		return err
-	}
-	rep.warm = r
-	rep.add(out, r)
-	if rep.rss, err = p.proc.rss(); err != nil {
-		rep.rssErr = err
-	}
-	return nil
-}
-
-// probes is how many requests count the CRM calls of one (c) request.
-const probes = 5
-
-// runJetpack measures target (c).
-func runJetpack(ctx context.Context, o *options, client *http.Client, out io.Writer, rep *report) error {
-	crm, key, secret := startCRM(o.email, o.invoices, o.latency)
-	defer crm.Close()
-	p, err := startJetpack(ctx, o, crm, key, secret)
-	if err != nil {
-		return err
-	}
-	defer p.close()
-	name := fmt.Sprintf("(c) clientgate, jetpackcrm %s, no cache", o.latency)
-	r, err := measure(ctx, o, client, p.invoicesTarget(name))
-	if err != nil {
-		return err
-	}
-	rep.jetpack = r
-	rep.add(out, r)
-	// count the CRM calls of a few requests sent one at a time
-	crm.ResetCalls()
-	for range probes {
-		if _, _, err := fetch(ctx, client, p.invoicesTarget(name)); err != nil {
-			return fmt.Errorf("%s: counting CRM calls: %w", name, err)
+// startAll starts the chosen targets; rep.cleanup stops them, also after
+// an error.
+func startAll(ctx context.Context, o *options, rep *report) ([]bench, error) {
+	var benches []bench
+	if o.has("a") {
+		bctx, cancel := context.WithCancel(ctx)
+		rep.stops = append(rep.stops, cancel)
+		u, err := startBare(bctx, samplePage(o.invoices))
+		if err != nil {
+			return nil, err
 		}
+		benches = append(benches, bench{key: "a", target: Target{Name: "(a) bare gin", URL: u}})
 	}
-	rep.crmCalls = crm.Calls()
-	return nil
+	if o.has("b") {
+		p, err := startWarm(ctx, o)
+		if err != nil {
+			return nil, err
+		}
+		rep.stops = append(rep.stops, p.close)
+		benches = append(benches, bench{key: "b", target: p.invoicesTarget("(b) clientgate, cache warm"),
+			after: func(r *report) { r.rss, r.rssErr = p.proc.rss() }})
+	}
+	if o.has("c") {
+		crm, key, secret := startCRM(o.email, o.invoices, o.latency)
+		rep.stops = append(rep.stops, crm.Close)
+		p, err := startJetpack(ctx, o, crm, key, secret)
+		if err != nil {
+			return nil, err
+		}
+		rep.stops = append(rep.stops, p.close)
+		t := p.invoicesTarget(fmt.Sprintf("(c) clientgate, jetpackcrm %s, no cache", o.latency))
+		rep.crm, rep.crmTarget = crm, t
+		benches = append(benches, bench{key: "c", target: t})
+	}
+	return benches, nil
 }
 
 // measure checks one request, warms up, then loads t for o.duration.

@@ -95,10 +95,14 @@ func startPortal(ctx context.Context, o *options, name, importFile string, vars 
 	return p, nil
 }
 
-// startWarm starts target (b): the built-in SQL store with o.data loaded,
-// cache on.
+// startWarm starts target (b): the built-in SQL store with o.data loaded
+// (padded to o.invoices invoices for o.email), cache on.
 func startWarm(ctx context.Context, o *options) (*portal, error) {
-	return startPortal(ctx, o, "warm", o.data, map[string]string{
+	data := filepath.Join(o.tmp, "data.json")
+	if _, err := padData(o.data, data, o.email, o.invoices); err != nil {
+		return nil, err
+	}
+	return startPortal(ctx, o, "warm", data, map[string]string{
 		"CLIENTGATE_CONNECTOR_TYPE": "sqlstore", "CLIENTGATE_CACHE_ENABLED": "true",
 	})
 }

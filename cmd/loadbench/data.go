@@ -1,0 +1,81 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+)
+
+// padData reads the import file at path and writes to out a copy in which
+// the contact with email has n visible (not draft) invoices of its own,
+// adding invoices like those of samplePage, so that (b) answers a page as
+// large as (a) and (c). It returns how many invoices it added.
+func padData(path, out, email string, n int) (int, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return 0, fmt.Errorf("data: %w", err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		return 0, fmt.Errorf("data: %s: %w", path, err)
+	}
+	invoices, ok := doc["invoices"].([]any)
+	if doc["invoices"] != nil && !ok {
+		return 0, fmt.Errorf("data: %s: invoices is not a list", path)
+	}
+	if !hasContact(doc, email) {
+		return 0, fmt.Errorf("data: %s has no contact with email %s", path, email)
+	}
+	added := 0
+	for i := visibleInvoices(invoices, email); i < n; i++ {
+		added++
+		invoices = append(invoices, extraInvoice(email, added))
+	}
+	doc["invoices"] = invoices
+	padded, err := json.Marshal(doc)
+	if err != nil {
+		return 0, err
+	}
+	return added, os.WriteFile(out, padded, 0o600)
+}
+
+// hasContact reports whether the document lists a contact with email.
+func hasContact(doc map[string]any, email string) bool {
+	contacts, _ := doc["contacts"].([]any)
+	for _, c := range contacts {
+		if m, ok := c.(map[string]any); ok && strings.EqualFold(fmt.Sprint(m["email"]), email) {
+			return true
+		}
+	}
+	return false
+}
+
+// visibleInvoices counts the invoices of email that the portal shows.
+func visibleInvoices(invoices []any, email string) int {
+	n := 0
+	for _, inv := range invoices {
+		m, ok := inv.(map[string]any)
+		if ok && strings.EqualFold(fmt.Sprint(m["contact_email"]), email) && m["status"] != "draft" {
+			n++
+		}
+	}
+	return n
+}
+
+// extraInvoice is an unpaid invoice of email in the import file format.
+func extraInvoice(email string, i int) map[string]any {
+	line := func(title, desc, qty, price, total string) map[string]any {
+		return map[string]any{"title": title, "description": desc, "quantity": qty, "unit_price": price, "total": total}
+	}
+	return map[string]any{
+		"number": fmt.Sprintf("LB-%03d", i), "contact_email": email, "status": "unpaid",
+		"issued_at": "2026-01-05T09:00:00Z", "due_at": "2026-02-04T00:00:00Z", "currency": "EUR",
+		"subtotal": "1710.00", "discount": "0.00", "tax": "324.90", "total": "2034.90", "amount_due": "2034.90",
+		"pay_url": "https://pay.example.com/northwind/LB", "notes": "Thank you for your business.",
+		"lines": []any{
+			line("Brand workshop", "One-day workshop with your team", "1", "1200.00", "1200.00"),
+			line("Logo refinements", "Hours", "6", "85.00", "510.00"),
+		},
+	}
+}
