@@ -72,6 +72,9 @@ type JetpackCRMConfig struct {
 	PortalStatuses []string `yaml:"portal_statuses"`
 	// ProvisionStatus is the status of contacts created on first sign-in.
 	ProvisionStatus string `yaml:"provision_status"`
+	// Currency is the ISO 4217 code used where the CRM stores none (it
+	// leaves transactions made through its API without one).
+	Currency string `yaml:"currency"`
 }
 
 // AuthConfig configures OpenID Connect sign-in and sessions.

@@ -3,6 +3,8 @@ package config
 import (
 	"slices"
 	"strings"
+
+	"clientgate/connectors"
 )
 
 func (c ConnectorConfig) validate(p *Problems) {
@@ -44,5 +46,8 @@ func (j JetpackCRMConfig) validate(p *Problems) {
 	}
 	if strings.TrimSpace(j.ProvisionStatus) == "" {
 		p.add(pre+"provision_status", "required")
+	}
+	if _, err := connectors.ParseMoney("0", j.Currency); err != nil || j.Currency == "" {
+		p.add(pre+"currency", "%q is not an ISO 4217 currency code", j.Currency)
 	}
 }

@@ -69,6 +69,7 @@ func defaultConnector() ConnectorConfig {
 			MaxPages:        100,
 			PortalStatuses:  []string{"Lead", "Customer"},
 			ProvisionStatus: "Lead",
+			Currency:        "USD",
 		},
 	}
 }

@@ -56,7 +56,9 @@ func TestValidateRejects(t *testing.T) {
 			c.Connector.Type = TypeJetpackCRM
 			c.Connector.JetpackCRM.Timeout = 0
 			c.Connector.JetpackCRM.PortalStatuses = nil
+			c.Connector.JetpackCRM.Currency = "dollars"
 		}, []string{
+			`connector.jetpackcrm.currency: "dollars" is not an ISO 4217 currency code`,
 			"connector.jetpackcrm.url: required when connector.type is jetpackcrm",
 			"connector.jetpackcrm.api_key: required when connector.type is jetpackcrm",
 			"connector.jetpackcrm.api_secret: required when connector.type is jetpackcrm",

@@ -58,6 +58,7 @@ func jetpackOptions(c config.JetpackCRMConfig, log *slog.Logger, onRetry func(st
 		MaxPages:        c.MaxPages,
 		PortalStatuses:  c.PortalStatuses,
 		ProvisionStatus: c.ProvisionStatus,
+		Currency:        c.Currency,
 		Logger:          log,
 		HTTP:            httpclient.Options{Logger: log, OnRetry: onRetry},
 	}
