@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -220,7 +219,7 @@ func (c *consoleErrors) record(ev any) {
 	case *runtime.EventExceptionThrown:
 		msg = "uncaught exception: " + exceptionText(e.ExceptionDetails)
 	case *log.EventEntryAdded:
-		if e.Entry == nil || e.Entry.Level != log.EntryLevelError || isFavicon(e.Entry) {
+		if e.Entry == nil || e.Entry.Level != log.EntryLevelError {
 			return
 		}
 		msg = fmt.Sprintf("browser log (%s): %s %s", e.Entry.Source, e.Entry.Text, e.Entry.URL)
@@ -237,15 +236,6 @@ func (c *consoleErrors) list() []string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return append([]string(nil), c.errs...)
-}
-
-// isFavicon reports whether a log entry is the failed load of
-// /favicon.ico, which chromium requests on its own after a page loads (so
-// it is logged or not depending on timing) and which neither the portal
-// nor the development provider serves.
-func isFavicon(e *log.Entry) bool {
-	u, err := url.Parse(e.URL)
-	return err == nil && e.Source == log.EntrySourceNetwork && u.Path == "/favicon.ico"
 }
 
 // argsText joins the arguments of a console call as the console shows them.

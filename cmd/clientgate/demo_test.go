@@ -14,9 +14,7 @@ func TestDemoServesAndCleansUp(t *testing.T) {
 	if code, body := get(t, "http://"+addrs["portal"]+"/healthz"); code != http.StatusOK {
 		t.Errorf("healthz = %d %q", code, body)
 	}
-	if code, _ := get(t, "http://"+addrs["portal"]+"/readyz"); code != http.StatusOK {
-		t.Errorf("readyz = %d", code)
-	}
+	waitReady(t, "http://"+addrs["portal"]) // the store answers and the demo provider was discovered
 	imported := p.logged("demo data imported")
 	if imported == nil || !strings.Contains(imported["summary"].(string), "4 contacts") {
 		t.Errorf("no import summary logged:\n%s", p.output())

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"net/http"
 	"strings"
 	"syscall"
 	"testing"
@@ -27,9 +26,7 @@ func TestPostgresCheckImportServe(t *testing.T) {
 	if started := p.logged("starting"); started == nil || started["database"] != "postgres" {
 		t.Errorf("not serving from postgres: %v", started)
 	}
-	if code, body := get(t, "http://"+addrs["portal"]+"/readyz"); code != http.StatusOK {
-		t.Errorf("readyz = %d %q", code, body)
-	}
+	waitReady(t, "http://"+addrs["portal"])
 	if code := p.stop(t, syscall.SIGTERM); code != 0 {
 		t.Errorf("exit code %d:\n%s", code, p.output())
 	}

@@ -36,6 +36,7 @@ func TestServeHealthReadyAndGracefulStop(t *testing.T) {
 	if addrs["metrics"] == "" {
 		t.Fatalf("no metrics listener logged:\n%s", p.output())
 	}
+	waitReady(t, "http://"+addrs["portal"]) // sign-in discovery runs in the background
 	for _, c := range []struct {
 		url  string
 		want string

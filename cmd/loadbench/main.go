@@ -27,6 +27,7 @@ import (
 // options are the command-line settings.
 type options struct {
 	workers, maxPerWorker, invoices int
+	rounds                          int
 	duration, warmup, timeout       time.Duration
 	readyTimeout, latency           time.Duration
 	targets, module, bin            string
@@ -41,6 +42,7 @@ func parseOptions(args []string, stderr io.Writer) (*options, error) {
 	fs.IntVar(&o.workers, "workers", 32, "concurrent request loops")
 	fs.DurationVar(&o.duration, "duration", 10*time.Second, "measured time per target")
 	fs.DurationVar(&o.warmup, "warmup", 2*time.Second, "unmeasured warm-up per target")
+	fs.IntVar(&o.rounds, "rounds", 1, "times every target is measured, in turn (the ratio is the rounds' median)")
 	fs.IntVar(&o.maxPerWorker, "max-requests", 1_000_000, "most requests per loop and phase")
 	fs.DurationVar(&o.timeout, "timeout", 10*time.Second, "timeout of one request")
 	fs.StringVar(&o.targets, "targets", "a,b,c", "targets to run: a (bare gin), b (warm cache), c (jetpackcrm, cache off)")
@@ -58,8 +60,8 @@ func parseOptions(args []string, stderr io.Writer) (*options, error) {
 	if fs.NArg() > 0 {
 		return nil, fmt.Errorf("loadbench takes no arguments, got %q", fs.Args())
 	}
-	if o.workers < 1 || o.maxPerWorker < 1 || o.invoices < 1 || o.duration <= 0 || o.warmup < 0 || o.timeout <= 0 {
-		return nil, errors.New("-workers, -max-requests, -invoices, -duration and -timeout must be positive, -warmup not negative")
+	if o.workers < 1 || o.maxPerWorker < 1 || o.invoices < 1 || o.rounds < 1 || o.duration <= 0 || o.warmup < 0 || o.timeout <= 0 {
+		return nil, errors.New("-workers, -rounds, -max-requests, -invoices, -duration and -timeout must be positive, -warmup not negative")
 	}
 	for _, t := range strings.Split(o.targets, ",") {
 		if t != "a" && t != "b" && t != "c" {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
 	"slices"
 	"time"
 
@@ -63,8 +64,99 @@ func ms(d time.Duration) string {
 }
 
 // probeCRM counts the fake CRM's calls for a few (c) requests.
-func (rep *report) probeCRM(ctx context.Context, client interface {
-	Do(*http.Request) (*http.Response, error)
-}) error {
+func (rep *report) probeCRM(ctx context.Context, client *http.Client) error {
+	if rep.crm == nil {
+		return nil
+	}
+	rep.crm.ResetCalls()
+	for range probes {
+		if _, _, err := fetch(ctx, client, rep.crmTarget); err != nil {
+			return fmt.Errorf("%s: counting CRM calls: %w", rep.crmTarget.Name, err)
+		}
+	}
+	rep.crmCalls = rep.crm.Calls()
 	return nil
+}
+
+// ratios returns (b)/(a) in percent for each round that ran both.
+func (rep *report) ratios() []float64 {
+	var out []float64
+	a, b := rep.results["a"], rep.results["b"]
+	for i := range min(len(a), len(b)) {
+		if a[i].summary.RPS > 0 {
+			out = append(out, 100*b[i].summary.RPS/a[i].summary.RPS)
+		}
+	}
+	return out
+}
+
+// median returns the median of xs (the mean of the middle two when even).
+func median(xs []float64) float64 {
+	s := slices.Sorted(slices.Values(xs))
+	n := len(s)
+	if n == 0 {
+		return 0
+	}
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// print writes the RSS, the CRM calls and the (b)/(a) ratio.
+func (rep *report) print(w io.Writer) {
+	fmt.Fprintln(w)
+	if len(rep.results["b"]) > 0 {
+		if rep.rssErr != nil {
+			fmt.Fprintf(w, "clientgate RSS after (b): unknown: %v\n", rep.rssErr)
+		} else {
+			fmt.Fprintf(w, "clientgate RSS after (b): %.1f MiB\n", float64(rep.rss)/(1<<20))
+		}
+	}
+	if rep.crmCalls != nil {
+		total := 0
+		for _, n := range rep.crmCalls {
+			total += n
+		}
+		fmt.Fprintf(w, "fake CRM calls per (c) request: %.2f %v\n", float64(total)/probes, rep.crmCalls)
+	}
+	ratios := rep.ratios()
+	if len(ratios) == 0 {
+		fmt.Fprintln(w, "ratio (b)/(a): needs both a and b")
+		return
+	}
+	m := median(ratios)
+	verdict := "meets"
+	if m < targetRatio {
+		verdict = "below"
+	}
+	fmt.Fprintf(w, "ratio (b)/(a): %.1f%% of the bare handler's req/s", m)
+	if len(ratios) > 1 {
+		fmt.Fprintf(w, " (median of rounds %s)", percents(ratios))
+	}
+	fmt.Fprintf(w, "; target %.0f%%: %s\n", targetRatio, verdict)
+	a, b := rep.results["a"][0], rep.results["b"][0]
+	if a.run.Items != b.run.Items {
+		fmt.Fprintf(w, "note: (a) answers %d items, (b) %d: the pages differ\n", a.run.Items, b.run.Items)
+	}
+	for _, key := range []string{"a", "b"} {
+		for _, r := range rep.results[key] {
+			if r.summary.Errors > 0 {
+				fmt.Fprintln(w, "warning: errors occurred; req/s counts successful requests only")
+				return
+			}
+		}
+	}
+}
+
+// percents formats ratios as "51.2%, 48.0%".
+func percents(xs []float64) string {
+	out := ""
+	for i, x := range xs {
+		if i > 0 {
+			out += ", "
+		}
+		out += fmt.Sprintf("%.1f%%", x)
+	}
+	return out
 }
