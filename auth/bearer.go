@@ -43,12 +43,12 @@ func (s *Service) bearer(c *gin.Context, header string) {
 			"The bearer token is invalid, expired or not meant for this service.")
 		return
 	}
-	contactID, _, err := s.resolve(c.Request.Context(), id, cl)
+	contactID, _, acc, err := s.resolve(c.Request.Context(), id, cl)
 	if err != nil {
 		s.bearerRefused(c, err)
 		return
 	}
-	SetPrincipal(c, Principal{Identity: id, ContactID: contactID, Email: cl.Email, Name: cl.Name, Bearer: true})
+	SetPrincipal(c, acc.grant(Principal{Identity: id, ContactID: contactID, Email: cl.Email, Name: cl.Name, Bearer: true}))
 	c.Next()
 }
 

@@ -44,7 +44,7 @@ func (s *Service) callback(c *gin.Context) {
 		s.refuse(c, err, f.Next)
 		return
 	}
-	contactID, outcome, err := s.resolve(c.Request.Context(), id, cl)
+	contactID, outcome, _, err := s.resolve(c.Request.Context(), id, cl)
 	if err != nil {
 		s.refuse(c, err, f.Next)
 		return

@@ -15,15 +15,16 @@ import (
 // verified email that matches exactly one contact is linked; no match
 // provisions a contact when enabled; several matches are refused and
 // recorded. The contact's portal access is checked last.
-func (s *Service) resolve(ctx context.Context, id bridge.Identity, cl claims) (string, string, error) {
+func (s *Service) resolve(ctx context.Context, id bridge.Identity, cl claims) (string, string, access, error) {
 	contactID, outcome, err := s.linkedContact(ctx, id, cl)
 	if err != nil {
-		return "", "", err
+		return "", "", access{}, err
 	}
-	if err := s.checkAccess(ctx, contactID); err != nil {
-		return "", "", err
+	acc, err := s.checkAccess(ctx, contactID)
+	if err != nil {
+		return "", "", access{}, err
 	}
-	return contactID, outcome, nil
+	return contactID, outcome, acc, nil
 }
 
 // linkedContact finds or makes the identity's link.
@@ -88,25 +89,37 @@ func (s *Service) conflict(ctx context.Context, id bridge.Identity, email string
 	return refuseAmbiguous(email)
 }
 
+// access is what checkAccess read: the contact and its settings.
+type access struct {
+	contact  connectors.Contact
+	settings bridge.ContactSettings
+}
+
+// grant puts what the access check read on p, for the portal.
+func (a access) grant(p Principal) Principal {
+	p.Checked, p.Contact, p.Settings = true, a.contact, a.settings
+	return p
+}
+
 // checkAccess refuses a contact whose portal access is off in the bridge
 // settings or in the CRM, or who no longer exists.
-func (s *Service) checkAccess(ctx context.Context, contactID string) error {
+func (s *Service) checkAccess(ctx context.Context, contactID string) (access, error) {
 	set, err := s.opts.Bridge.ContactSettings(ctx, contactID)
 	if err != nil {
-		return fmt.Errorf("%w: contact settings: %w", errBackend, err)
+		return access{}, fmt.Errorf("%w: contact settings: %w", errBackend, err)
 	}
 	if set.PortalDisabled {
-		return refuseDisabled()
+		return access{}, refuseDisabled()
 	}
 	c, err := s.opts.Connector.GetContact(ctx, contactID)
 	if errors.Is(err, connectors.ErrNotFound) {
-		return refuseDisabled()
+		return access{}, refuseDisabled()
 	}
 	if err != nil {
-		return fmt.Errorf("%w: get contact: %w", errBackend, err)
+		return access{}, fmt.Errorf("%w: get contact: %w", errBackend, err)
 	}
 	if !c.PortalAccess {
-		return refuseDisabled()
+		return access{}, refuseDisabled()
 	}
-	return nil
+	return access{contact: c, settings: set}, nil
 }

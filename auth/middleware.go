@@ -21,12 +21,13 @@ func (s *Service) Pages() gin.HandlerFunc {
 			c.Abort()
 			return
 		}
-		if err := s.recheck(c.Request.Context(), ss); err != nil {
+		acc, err := s.recheck(c.Request.Context(), ss)
+		if err != nil {
 			s.sessionRefused(c, err, false)
 			return
 		}
 		s.touch(c, ss)
-		SetPrincipal(c, ss.principal())
+		SetPrincipal(c, acc.grant(ss.principal()))
 		c.Next()
 	}
 }
@@ -46,25 +47,26 @@ func (s *Service) API() gin.HandlerFunc {
 				"Sign in, or send an Authorization: Bearer token.")
 			return
 		}
-		if err := s.recheck(c.Request.Context(), ss); err != nil {
+		acc, err := s.recheck(c.Request.Context(), ss)
+		if err != nil {
 			s.sessionRefused(c, err, true)
 			return
 		}
 		s.touch(c, ss)
-		SetPrincipal(c, ss.principal())
+		SetPrincipal(c, acc.grant(ss.principal()))
 		c.Next()
 	}
 }
 
 // recheck confirms the session's link still points at its contact and the
 // contact may still use the portal.
-func (s *Service) recheck(ctx context.Context, ss session) error {
+func (s *Service) recheck(ctx context.Context, ss session) (access, error) {
 	l, err := s.opts.Bridge.LinkFor(ctx, ss.principal().Identity)
 	if err != nil || l.ContactID != ss.ContactID {
 		if err == nil || isNotFound(err) {
-			return errLinkGone
+			return access{}, errLinkGone
 		}
-		return err
+		return access{}, err
 	}
 	return s.checkAccess(ctx, ss.ContactID)
 }

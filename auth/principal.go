@@ -6,6 +6,7 @@ package auth
 import (
 	"github.com/gin-gonic/gin"
 
+	"clientgate/connectors"
 	"clientgate/connectors/bridge"
 )
 
@@ -25,6 +26,12 @@ type Principal struct {
 	// cookie must carry (form field "csrf_token" or header X-CSRF-Token).
 	// Empty for bearer requests.
 	CSRFToken string
+	// Checked is true when the middleware's access check read Contact and
+	// Settings for this request, so that the portal need not read them
+	// again.
+	Checked  bool
+	Contact  connectors.Contact
+	Settings bridge.ContactSettings
 }
 
 // Actor names the principal in the audit log as "issuer|subject".

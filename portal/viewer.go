@@ -1,6 +1,7 @@
 package portal
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strings"
@@ -41,27 +42,9 @@ func (s *server) loadViewer(c *gin.Context) {
 		s.fail(c, errUnauthenticated)
 		return
 	}
-	ctx := c.Request.Context()
-	settings, err := s.store.ContactSettings(ctx, p.ContactID)
+	contact, settings, err := s.checkedContact(c.Request.Context(), p)
 	if err != nil {
-		s.fail(c, errorf("contact settings: %w", err))
-		return
-	}
-	if settings.PortalDisabled {
-		s.fail(c, errRefused)
-		return
-	}
-	contact, err := s.conn.GetContact(ctx, p.ContactID)
-	if errors.Is(err, connectors.ErrNotFound) {
-		s.fail(c, &httpError{Status: errRefused.Status, Title: errRefused.Title, Detail: errRefused.Detail, err: err})
-		return
-	}
-	if err != nil {
-		s.fail(c, errorf("signed-in contact: %w", err))
-		return
-	}
-	if !contact.PortalAccess {
-		s.fail(c, errRefused)
+		s.fail(c, err)
 		return
 	}
 	c.Set(keyViewer, &viewer{
@@ -124,4 +107,32 @@ func (s *server) closedOrNotFound(c *gin.Context) {
 func markAPI(c *gin.Context) {
 	c.Set(keyAPI, true)
 	c.Next()
+}
+
+// checkedContact returns the principal's contact and settings, refusing a
+// contact whose portal is off. The auth middleware has usually read both
+// for this request already (Principal.Checked); otherwise they are read
+// here.
+func (s *server) checkedContact(ctx context.Context, p auth.Principal) (connectors.Contact, bridge.ContactSettings, error) {
+	contact, settings := p.Contact, p.Settings
+	if !p.Checked {
+		var err error
+		if settings, err = s.store.ContactSettings(ctx, p.ContactID); err != nil {
+			return contact, settings, errorf("contact settings: %w", err)
+		}
+		if settings.PortalDisabled {
+			return contact, settings, errRefused
+		}
+		contact, err = s.conn.GetContact(ctx, p.ContactID)
+		if errors.Is(err, connectors.ErrNotFound) {
+			return contact, settings, &httpError{Status: errRefused.Status, Title: errRefused.Title, Detail: errRefused.Detail, err: err}
+		}
+		if err != nil {
+			return contact, settings, errorf("signed-in contact: %w", err)
+		}
+	}
+	if settings.PortalDisabled || !contact.PortalAccess {
+		return contact, settings, errRefused
+	}
+	return contact, settings, nil
 }

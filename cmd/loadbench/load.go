@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"html"
@@ -15,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/tidwall/gjson"
 )
 
 // Target is one URL under load.
@@ -163,16 +164,18 @@ func fetch(ctx context.Context, client *http.Client, t Target) (int, int, error)
 // checkItems checks that body is a JSON object with an "items" array and
 // returns the array's length.
 func checkItems(body []byte) (int, error) {
-	var doc struct {
-		Items *[]json.RawMessage `json:"items"`
+	if !gjson.ValidBytes(body) {
+		return 0, fmt.Errorf("body is not JSON: %s", snippet(body))
 	}
-	if err := json.Unmarshal(body, &doc); err != nil {
-		return 0, fmt.Errorf("body is not JSON: %w", err)
+	doc := gjson.ParseBytes(body)
+	if !doc.IsObject() {
+		return 0, fmt.Errorf("body is not a JSON object: %s", snippet(body))
 	}
-	if doc.Items == nil {
+	items := doc.Get("items")
+	if !items.IsArray() {
 		return 0, fmt.Errorf("body has no items array: %s", snippet(body))
 	}
-	return len(*doc.Items), nil
+	return int(doc.Get("items.#").Int()), nil
 }
 
 func (r *Run) addSample(msg string) {

@@ -20,8 +20,11 @@ func TestCheckItems(t *testing.T) {
 		{`{"items":[]}`, 0, ""},
 		{`{"items":null}`, 0, "no items array"},
 		{`{"data":[]}`, 0, "no items array"},
-		{`{"items":{}}`, 0, "not JSON"},
-		{`[1,2]`, 0, "not JSON"},
+		{`{"items":{}}`, 0, "no items array"},
+		{`{"items":"[]"}`, 0, "no items array"},
+		{`{"items":[1,}`, 0, "not JSON"},
+		{`[1,2]`, 0, "not a JSON object"},
+		{`{"items":[]} trailing`, 0, "not JSON"},
 		{`<html>sign in</html>`, 0, "not JSON"},
 		{``, 0, "not JSON"},
 	}
