@@ -57,7 +57,7 @@ func TestAPIForAnotherContact(t *testing.T) {
 		}
 		var p problem
 		decode(t, w.Body.String(), &p)
-		if p.Status != 404 || p.Title == "" || p.Type != "about:blank" || p.RequestID == "" {
+		if p.Status != 404 || p.Title == "" || p.Type != "urn:clientgate:problem:not-found" || p.RequestID == "" {
 			t.Errorf("%s: problem %+v", path, p)
 		}
 	}

@@ -95,10 +95,30 @@ func (s *server) fail(c *gin.Context, err error) {
 	}
 	if isAPI(c) {
 		writeJSON(c, status, "application/problem+json", problem{
-			Type: "about:blank", Title: he.Title, Status: status, Detail: he.Detail,
+			Type: problemType(status), Title: he.Title, Status: status, Detail: he.Detail,
 			Instance: c.Request.URL.Path, RequestID: requestID(c), Errors: he.Fields,
 		})
 		return
 	}
 	s.renderPage(c, view{Status: status, Page: "error", Title: he.Title, Data: he}, false, 0)
+}
+
+// problemPrefix starts every problem type of the API, the sign-in
+// service's included, so that clients can switch on the type.
+const problemPrefix = "urn:clientgate:problem:"
+
+// problemType names the kind of problem an HTTP status reports.
+func problemType(status int) string {
+	kinds := map[int]string{
+		http.StatusBadRequest: "invalid-request", http.StatusUnauthorized: "unauthenticated",
+		http.StatusForbidden: "forbidden", http.StatusNotFound: "not-found",
+		http.StatusMethodNotAllowed: "method-not-allowed", http.StatusConflict: "conflict",
+		http.StatusRequestEntityTooLarge: "too-large", http.StatusUnsupportedMediaType: "unsupported-media-type",
+		http.StatusUnprocessableEntity: "invalid-fields", http.StatusBadGateway: "backend-error",
+		http.StatusServiceUnavailable: "unavailable",
+	}
+	if kind, ok := kinds[status]; ok {
+		return problemPrefix + kind
+	}
+	return problemPrefix + "internal"
 }
