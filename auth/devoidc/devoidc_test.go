@@ -127,7 +127,7 @@ func TestAuthorizeRequiresPKCEAndKnownRedirect(t *testing.T) {
 	}
 	page, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if !strings.Contains(string(page), "Ann &lt;b&gt;Bold&lt;/b&gt; &lt;ann@example.com&gt;") {
+	if !strings.Contains(string(page), `<span class="name">Ann &lt;b&gt;Bold&lt;/b&gt;</span><span class="email">&lt;ann@example.com&gt;`) {
 		t.Errorf("picker page does not list the escaped person:\n%s", page)
 	}
 	withPKCE.Set("redirect_uri", "http://evil.example/cb")

@@ -91,7 +91,7 @@ func (p *portalClient) get(path string) (*http.Response, string) {
 
 // subjectOf finds, in the provider's picker, the subject of the person
 // whose email fills %s.
-var subjectOf = `<input type="hidden" name="sub" value="([^"]+)">\s*<button type="submit">[^<]*&lt;%s&gt;`
+var subjectOf = `<input type="hidden" name="sub" value="([^"]+)">\s*<button type="submit"><span class="name">[^<]*</span><span class="email">&lt;%s&gt;`
 
 // signIn runs the whole code flow through the provider's picker as the
 // person with email, and returns the page the portal lands on.

@@ -68,6 +68,15 @@ func (rep *report) probeCRM(ctx context.Context, client *http.Client) error {
 	if rep.crm == nil {
 		return nil
 	}
+	// requests cut off at the end of the load may still be running on
+	// the server: wait until the CRM sees no more calls
+	for range 20 {
+		before := sumCalls(rep.crm.Calls())
+		time.Sleep(500 * time.Millisecond)
+		if sumCalls(rep.crm.Calls()) == before {
+			break
+		}
+	}
 	rep.crm.ResetCalls()
 	for range probes {
 		if _, _, err := fetch(ctx, client, rep.crmTarget); err != nil {
@@ -76,6 +85,15 @@ func (rep *report) probeCRM(ctx context.Context, client *http.Client) error {
 	}
 	rep.crmCalls = rep.crm.Calls()
 	return nil
+}
+
+// sumCalls adds the calls of every endpoint.
+func sumCalls(calls map[string]int) int {
+	total := 0
+	for _, n := range calls {
+		total += n
+	}
+	return total
 }
 
 // ratios returns (b)/(a) in percent for each round that ran both.
@@ -114,11 +132,7 @@ func (rep *report) print(w io.Writer) {
 		}
 	}
 	if rep.crmCalls != nil {
-		total := 0
-		for _, n := range rep.crmCalls {
-			total += n
-		}
-		fmt.Fprintf(w, "fake CRM calls per (c) request: %.2f %v\n", float64(total)/probes, rep.crmCalls)
+		fmt.Fprintf(w, "fake CRM calls per (c) request: %.2f %v\n", float64(sumCalls(rep.crmCalls))/probes, rep.crmCalls)
 	}
 	ratios := rep.ratios()
 	if len(ratios) == 0 {
