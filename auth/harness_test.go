@@ -121,6 +121,10 @@ func (e *env) mount(ctx context.Context, engine *gin.Engine, public string, s *s
 		Logger:     slog.New(slog.NewTextHandler(e.logs, nil)),
 		HTTPClient: &http.Client{Transport: switchable{e.down}, Timeout: 10 * time.Second},
 		OnSignIn:   e.outcomes.add,
+		// Re-read links and settings on every request, so that the tests
+		// of revocation mid-session see it at once (checkmemo_test.go
+		// covers the memo).
+		RecheckInterval: -1,
 	}
 	if s.opts != nil {
 		s.opts(&opts)

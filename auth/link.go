@@ -108,6 +108,13 @@ func (s *Service) checkAccess(ctx context.Context, contactID string) (access, er
 	if err != nil {
 		return access{}, fmt.Errorf("%w: contact settings: %w", errBackend, err)
 	}
+	return s.contactAccess(ctx, contactID, set)
+}
+
+// contactAccess refuses a contact whose portal access is off in set or in
+// the CRM, or who no longer exists; it reads the contact through the
+// (cached) connector.
+func (s *Service) contactAccess(ctx context.Context, contactID string, set bridge.ContactSettings) (access, error) {
 	if set.PortalDisabled {
 		return access{}, refuseDisabled()
 	}

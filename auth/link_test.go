@@ -207,3 +207,25 @@ func TestProviderDownAtStart(t *testing.T) {
 		t.Errorf("login once up: %d %q", resp.StatusCode, loc)
 	}
 }
+
+// TestRecheckIntervalTrustsARecentCheck shows the memo at work: within
+// RecheckInterval a removed link is not read again, and the contact's own
+// portal access, read through the connector, still ends the session at once.
+func TestRecheckIntervalTrustsARecentCheck(t *testing.T) {
+	e := newEnv(t, &site{base: "/clients", opts: func(o *auth.Options) { o.RecheckInterval = time.Hour }})
+	c := e.addContact(alice.Email)
+	b := e.browser()
+	b.expectRedirect(b.signIn("/clients", alice, ""))
+	principalOf(t, b, "/clients/me")
+	if err := e.br.DeleteLink(t.Context(), bridge.Identity{Issuer: e.op.Issuer(), Subject: alice.Subject}); err != nil {
+		t.Fatal(err)
+	}
+	if p := principalOf(t, b, "/clients/me"); p.ContactID != c.ID {
+		t.Errorf("within the interval: contact %q, want %q", p.ContactID, c.ID)
+	}
+	c.PortalAccess = false
+	e.crm.AddContact(c) // replaces the contact: access off in the CRM
+	if resp := b.get(e.url("/clients/me")); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("access off in the CRM within the interval: %d, want 403", resp.StatusCode)
+	}
+}

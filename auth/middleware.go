@@ -61,6 +61,19 @@ func (s *Service) API() gin.HandlerFunc {
 // recheck confirms the session's link still points at its contact and the
 // contact may still use the portal.
 func (s *Service) recheck(ctx context.Context, ss session) (access, error) {
+	key := checkKey{ss.Issuer, ss.Subject, ss.ContactID}
+	if set, ok := s.checked.get(key); ok {
+		return s.contactAccess(ctx, ss.ContactID, set)
+	}
+	acc, err := s.recheckStore(ctx, ss)
+	if err == nil {
+		s.checked.put(key, acc.settings)
+	}
+	return acc, err
+}
+
+// recheckStore reads the session's link and settings from the bridge.
+func (s *Service) recheckStore(ctx context.Context, ss session) (access, error) {
 	l, err := s.opts.Bridge.LinkFor(ctx, ss.principal().Identity)
 	if err != nil || l.ContactID != ss.ContactID {
 		if err == nil || isNotFound(err) {

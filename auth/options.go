@@ -20,6 +20,9 @@ const (
 	DefaultSessionLifetime = 12 * time.Hour
 	DefaultIdleTimeout     = 2 * time.Hour
 	DefaultClockSkew       = time.Minute
+	// DefaultRecheckInterval is how long a session's link and portal
+	// settings, once read, are trusted before they are read again.
+	DefaultRecheckInterval = 2 * time.Second
 )
 
 // DefaultScopes are requested when Options.Scopes is empty.
@@ -43,6 +46,12 @@ type Options struct {
 	IdleTimeout time.Duration
 	// ClockSkew is the leeway allowed on token expiry.
 	ClockSkew time.Duration
+	// RecheckInterval is how long a session's link and bridge settings,
+	// once read, are trusted before a request reads them again
+	// (DefaultRecheckInterval when 0; negative: on every request). The
+	// contact's own portal access is read through the connector on every
+	// request.
+	RecheckInterval time.Duration
 	// AllowUnverifiedEmail links by email even when the provider does not
 	// say the email is verified. Dangerous: anyone able to register that
 	// address at the provider gets the contact.
@@ -87,6 +96,9 @@ func (o Options) withDefaults() (Options, error) {
 	o.IdleTimeout = orDefault(o.IdleTimeout, DefaultIdleTimeout)
 	if o.ClockSkew == 0 {
 		o.ClockSkew = DefaultClockSkew
+	}
+	if o.RecheckInterval == 0 {
+		o.RecheckInterval = DefaultRecheckInterval
 	}
 	if o.BearerAudience == "" {
 		o.BearerAudience = o.ClientID

@@ -9,6 +9,8 @@ import (
 
 	"github.com/coreos/go-oidc/v3/oidc"
 	"golang.org/x/oauth2"
+
+	"clientgate/connectors/bridge"
 )
 
 // errNotReady means provider discovery has not succeeded yet.
@@ -20,6 +22,11 @@ type Service struct {
 	sealer  *sealer
 	cookies cookieNames
 	secure  bool
+
+	// checked remembers recent link and settings checks (nil: none);
+	// sessions remembers decoded session cookies by their exact value.
+	checked  *memo[checkKey, bridge.ContactSettings]
+	sessions *memo[string, session]
 
 	mu      sync.RWMutex
 	rp      *relyingParty // nil until discovery succeeds
@@ -47,7 +54,11 @@ func New(ctx context.Context, opts Options) (*Service, error) {
 		return nil, err
 	}
 	secure := !insecureLoopback(opts.PublicURL)
-	s := &Service{opts: opts, sealer: sl, secure: secure, cookies: newCookieNames(secure)}
+	s := &Service{opts: opts, sealer: sl, secure: secure, cookies: newCookieNames(secure),
+		sessions: newMemo[string, session](0, time.Now)}
+	if opts.RecheckInterval > 0 {
+		s.checked = newMemo[checkKey, bridge.ContactSettings](opts.RecheckInterval, time.Now)
+	}
 	go s.discoverLoop(ctx)
 	return s, nil
 }

@@ -52,9 +52,16 @@ func (ss session) principal() Principal {
 // readSession returns the request's live session. A missing, tampered or
 // expired cookie is no session (and an expired one is cleared).
 func (s *Service) readSession(c *gin.Context) (session, bool) {
-	var ss session
-	if !s.readSealed(c, s.cookies.session, &ss) {
+	raw, err := c.Cookie(s.cookies.session)
+	if err != nil || raw == "" {
 		return session{}, false
+	}
+	ss, ok := s.sessions.get(raw)
+	if !ok {
+		if s.sealer.open(s.cookies.session, raw, &ss) != nil {
+			return session{}, false
+		}
+		s.sessions.put(raw, ss)
 	}
 	if ss.ContactID == "" || ss.CSRF == "" || !time.Now().Before(s.expiry(ss)) {
 		s.clearCookie(c, s.cookies.session)

@@ -77,6 +77,9 @@ func (a AuthConfig) validate(p *Problems, required bool) {
 	if a.IdleTimeout > a.SessionLifetime && a.SessionLifetime > 0 {
 		p.add("auth.idle_timeout", "must not be longer than auth.session_lifetime")
 	}
+	if a.RecheckInterval < 0 {
+		p.add("auth.recheck_interval", "must not be negative")
+	}
 	if a.ClockSkew < 0 {
 		p.add("auth.clock_skew", "must not be negative")
 	}

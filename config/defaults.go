@@ -34,6 +34,7 @@ func Default() *Config {
 			SessionLifetime: 12 * time.Hour,
 			IdleTimeout:     time.Hour,
 			ClockSkew:       30 * time.Second,
+			RecheckInterval: 2 * time.Second,
 		},
 		Portal: PortalConfig{
 			BasePath:    "/clients",

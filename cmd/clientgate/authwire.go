@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"clientgate/auth"
 	"clientgate/config"
@@ -29,6 +30,7 @@ func newAuth(ctx context.Context, cfg *config.Config, conn connectors.Connector,
 		SessionLifetime:       a.SessionLifetime,
 		IdleTimeout:           a.IdleTimeout,
 		ClockSkew:             a.ClockSkew,
+		RecheckInterval:       recheckInterval(a.RecheckInterval),
 		AllowUnverifiedEmail:  a.AllowUnverifiedEmail,
 		AutoProvision:         a.AutoProvision,
 		BearerAudience:        a.BearerAudience,
@@ -44,4 +46,13 @@ func newAuth(ctx context.Context, cfg *config.Config, conn connectors.Connector,
 		return nil, fmt.Errorf("auth: %w", err)
 	}
 	return svc, nil
+}
+
+// recheckInterval maps auth.recheck_interval (0: every request) onto
+// auth.Options (negative: every request; 0: the default).
+func recheckInterval(d time.Duration) time.Duration {
+	if d == 0 {
+		return -1
+	}
+	return d
 }

@@ -52,12 +52,12 @@ func startProviderFor(t *testing.T, addrs []string, people ...devoidc.Person) *d
 
 // portalClient is a cookie-keeping HTTP client, like a browser.
 type portalClient struct {
-	t    *testing.T
+	t    testing.TB
 	base string
 	c    *http.Client
 }
 
-func newPortalClient(t *testing.T, addr string) *portalClient {
+func newPortalClient(t testing.TB, addr string) *portalClient {
 	jar, err := cookiejar.New(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -111,7 +111,7 @@ func (p *portalClient) signIn(email string) (*http.Response, string) {
 	return p.do(mustForm(p.t, picker.String(), form))
 }
 
-func mustForm(t *testing.T, target string, form url.Values) *http.Request {
+func mustForm(t testing.TB, target string, form url.Values) *http.Request {
 	t.Helper()
 	req, err := http.NewRequest(http.MethodPost, target, strings.NewReader(form.Encode()))
 	if err != nil {
@@ -122,7 +122,7 @@ func mustForm(t *testing.T, target string, form url.Values) *http.Request {
 }
 
 // waitReady polls /readyz until it answers 200, for at most 30 seconds.
-func waitReady(t *testing.T, base string) {
+func waitReady(t testing.TB, base string) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for {
