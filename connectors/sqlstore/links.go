@@ -12,6 +12,10 @@ import (
 
 const linkColumns = `issuer, subject, contact_id, email, via, created_at`
 
+// linkForQuery selects one identity's link; it runs on every signed-in
+// request.
+const linkForQuery = `SELECT ` + linkColumns + ` FROM identity_links WHERE issuer = ? AND subject = ?`
+
 func scanLink(row interface{ Scan(...any) error }) (bridge.Link, error) {
 	var l bridge.Link
 	err := row.Scan(&l.Issuer, &l.Subject, &l.ContactID, &l.Email, &l.Via, tm(&l.CreatedAt))
@@ -23,8 +27,7 @@ func (s *Store) LinkFor(ctx context.Context, id bridge.Identity) (bridge.Link, e
 	if !validText(id.Issuer, id.Subject) {
 		return bridge.Link{}, ctxWrap(ctx, "link for identity", connectors.ErrNotFound)
 	}
-	l, err := scanLink(s.row(ctx, s.db, `SELECT `+linkColumns+` FROM identity_links WHERE issuer = ? AND subject = ?`,
-		id.Issuer, id.Subject))
+	l, err := scanLink(s.row(ctx, s.db, linkForQuery, id.Issuer, id.Subject))
 	return l, ctxWrap(ctx, "link for identity", err)
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"runtime"
 	"strings"
 	"time"
 
@@ -53,6 +54,11 @@ func sqliteDSN(dsn string) string {
 	return dsn + sep + sqliteParams
 }
 
+// sqliteMaxConns is the SQLite pool size: two connections per usable CPU,
+// at least eight, so that readers run in parallel under WAL while a few
+// writers wait for the write lock (busy timeout), each on a connection.
+func sqliteMaxConns() int { return max(8, 2*runtime.GOMAXPROCS(0)) }
+
 func openSQLite(ctx context.Context, dsn string) (*sql.DB, error) {
 	db, err := sql.Open("sqlite", sqliteDSN(dsn))
 	if err != nil {
@@ -61,6 +67,14 @@ func openSQLite(ctx context.Context, dsn string) (*sql.DB, error) {
 	if strings.Contains(dsn, ":memory:") || strings.Contains(dsn, "mode=memory") {
 		// Every connection would get its own empty in-memory database.
 		db.SetMaxOpenConns(1)
+		db.SetMaxIdleConns(1)
+	} else {
+		// Keep every connection open when idle: readers run in parallel
+		// under WAL, and a reopened connection would repeat the PRAGMAs
+		// and lose its prepared statements.
+		n := sqliteMaxConns()
+		db.SetMaxOpenConns(n)
+		db.SetMaxIdleConns(n)
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()

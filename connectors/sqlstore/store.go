@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -24,6 +25,7 @@ type Options struct {
 // Store is the SQL store. It is safe for concurrent use.
 type Store struct {
 	db       *sql.DB
+	stmts    *stmtCache
 	d        dialect
 	log      *slog.Logger
 	statuses map[string]bool
@@ -42,7 +44,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, d: d, log: opts.Logger, statuses: map[string]bool{}}
+	s := &Store{db: db, stmts: newStmtCache(db, d.rebind), d: d, log: opts.Logger, statuses: map[string]bool{}}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -50,15 +52,15 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		s.statuses[strings.ToLower(strings.TrimSpace(st))] = true
 	}
 	if err := s.migrate(ctx); err != nil {
-		db.Close()
+		s.Close()
 		return nil, err
 	}
 	return s, nil
 }
 
-// Close closes the database.
+// Close closes the cached prepared statements and the database.
 func (s *Store) Close() error {
-	if err := s.db.Close(); err != nil {
+	if err := errors.Join(s.stmts.close(), s.db.Close()); err != nil {
 		return fmt.Errorf("sqlstore: close: %w", err)
 	}
 	return nil
