@@ -2,10 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net"
 	"net/http"
+	"os"
+	"strconv"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -81,19 +81,39 @@ func bareEngine(page invoicePage) *gin.Engine {
 	return e
 }
 
-// startBare serves bareEngine on a free 127.0.0.1 port until ctx ends and
-// returns the invoices URL.
-func startBare(ctx context.Context, page invoicePage) (string, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+// serveBareMode is the hidden first argument that makes loadbench serve
+// the bare engine itself, as a child process: the baseline then runs in a
+// process of its own, like clientgate, rather than inside the load
+// generator.
+const serveBareMode = "serve-bare"
+
+// serveBare serves bareEngine with a page of n invoices on addr until the
+// process is stopped; GET /readyz answers once it listens.
+func serveBare(addr string, n int) error {
+	e := bareEngine(samplePage(n))
+	e.GET("/readyz", func(c *gin.Context) { c.String(http.StatusOK, "ready") })
+	srv := &http.Server{Addr: addr, Handler: e, ReadHeaderTimeout: 10 * time.Second}
+	return srv.ListenAndServe()
+}
+
+// startBare runs this program again in serveBareMode on a free port and
+// returns the child and the invoices URL once it answers.
+func startBare(ctx context.Context, o *options, logPath string) (*child, string, error) {
+	self, err := os.Executable()
 	if err != nil {
-		return "", fmt.Errorf("bare gin: listen: %w", err)
+		return nil, "", fmt.Errorf("bare gin: %w", err)
 	}
-	srv := &http.Server{Handler: bareEngine(page), ReadHeaderTimeout: 10 * time.Second}
-	go func() {
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			fmt.Println("bare gin:", err)
-		}
-	}()
-	context.AfterFunc(ctx, func() { _ = srv.Close() })
-	return "http://" + ln.Addr().String() + "/api/v1/invoices", nil
+	addr, err := freeAddr()
+	if err != nil {
+		return nil, "", fmt.Errorf("bare gin: %w", err)
+	}
+	c, err := startChild(nil, logPath, self, serveBareMode, addr, strconv.Itoa(o.invoices))
+	if err != nil {
+		return nil, "", fmt.Errorf("bare gin: %w", err)
+	}
+	if err := c.waitReady(ctx, "http://"+addr, o.readyTimeout); err != nil {
+		c.stop()
+		return nil, "", fmt.Errorf("bare gin: %w", err)
+	}
+	return c, "http://" + addr + "/api/v1/invoices", nil
 }

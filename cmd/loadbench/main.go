@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -76,6 +77,14 @@ func (o *options) has(target string) bool {
 }
 
 func main() {
+	if len(os.Args) == 4 && os.Args[1] == serveBareMode {
+		n, err := strconv.Atoi(os.Args[3])
+		if err == nil {
+			err = serveBare(os.Args[2], n)
+		}
+		fmt.Fprintln(os.Stderr, "loadbench serve-bare:", err)
+		os.Exit(1)
+	}
 	o, err := parseOptions(os.Args[1:], os.Stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return

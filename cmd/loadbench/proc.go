@@ -63,15 +63,25 @@ type child struct {
 
 // startServe starts "bin serve" with env, logging to logPath.
 func startServe(bin string, env []string, logPath string) (*child, error) {
+	c, err := startChild(env, logPath, bin, "serve")
+	if err != nil {
+		return nil, fmt.Errorf("starting clientgate serve: %w", err)
+	}
+	return c, nil
+}
+
+// startChild starts bin with args and env (nil: this process's
+// environment), logging to logPath.
+func startChild(env []string, logPath, bin string, args ...string) (*child, error) {
 	f, err := os.Create(logPath)
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(bin, "serve")
+	cmd := exec.Command(bin, args...)
 	cmd.Env, cmd.Stdout, cmd.Stderr = env, f, f
 	if err := cmd.Start(); err != nil {
 		f.Close()
-		return nil, fmt.Errorf("starting clientgate serve: %w", err)
+		return nil, err
 	}
 	c := &child{cmd: cmd, log: logPath, done: make(chan struct{})}
 	go func() {

@@ -73,12 +73,11 @@ func run(ctx context.Context, o *options, out io.Writer) error {
 func startAll(ctx context.Context, o *options, rep *report) ([]bench, error) {
 	var benches []bench
 	if o.has("a") {
-		bctx, cancel := context.WithCancel(ctx)
-		rep.stops = append(rep.stops, cancel)
-		u, err := startBare(bctx, samplePage(o.invoices))
+		c, u, err := startBare(ctx, o, filepath.Join(o.tmp, "bare.log"))
 		if err != nil {
 			return nil, err
 		}
+		rep.stops = append(rep.stops, c.stop)
 		benches = append(benches, bench{key: "a", target: Target{Name: "(a) bare gin", URL: u}})
 	}
 	if o.has("b") {
