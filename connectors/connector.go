@@ -1,6 +1,9 @@
 package connectors
 
-import "context"
+import (
+	"context"
+	"slices"
+)
 
 // Scope names whose items a per-contact call may see: always the contact's
 // own, and also the contact's company's when WithCompany is set and the
@@ -60,6 +63,18 @@ type Capabilities struct {
 	CreateContact bool `json:"create_contact"`
 	// CompanyItems means Scope.WithCompany is honoured.
 	CompanyItems bool `json:"company_items"`
+	// WritableFields are the contact fields UpdateContact can store; empty
+	// means every field of PatchableFields. A patch naming another field
+	// is refused with a *ValidationError.
+	WritableFields []Field `json:"writable_fields,omitempty"`
+}
+
+// CanWrite reports whether UpdateContact can store field f.
+func (c Capabilities) CanWrite(f Field) bool {
+	if !c.UpdateContact {
+		return false
+	}
+	return len(c.WritableFields) == 0 || slices.Contains(c.WritableFields, f)
 }
 
 // Connector is a CRM as the portal uses it. Implementations must be safe

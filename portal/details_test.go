@@ -200,3 +200,22 @@ func TestMeGivesCookieSessionsTheirCSRFToken(t *testing.T) {
 		t.Errorf("bearer request: X-CSRF-Token = %q, want none", got)
 	}
 }
+
+func TestDetailsOfferOnlyFieldsTheConnectorCanWrite(t *testing.T) {
+	e := newEnv(t, func(o *Options) {
+		crm := o.Connector.(*fake.Connector)
+		caps := crm.Capabilities()
+		caps.WritableFields = []connectors.Field{connectors.FieldFirstName, connectors.FieldAddressCity}
+		crm.SetCapabilities(caps)
+	})
+	w := e.do(req{path: "/clients/details/edit", as: "ann"})
+	wantStatus(t, w, http.StatusOK)
+	wantBody(t, w, `name="first_name"`, `name="address.city"`)
+	wantNoBody(t, w, `name="last_name"`, `name="phone_mobile"`)
+
+	w = e.do(req{method: http.MethodPatch, path: "/api/v1/me", as: "ann", csrf: csrfFor("ann"), json: `{"last_name":"Lee"}`})
+	wantStatus(t, w, http.StatusUnprocessableEntity)
+	if e.crm.Calls("UpdateContact") != 0 {
+		t.Error("a field the connector cannot write was sent to it")
+	}
+}

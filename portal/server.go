@@ -114,8 +114,8 @@ func cleanPublicURL(raw string) (string, error) {
 	return strings.TrimRight(u.String(), "/"), nil
 }
 
-// setFields keeps the editable fields that are not hidden, in display
-// order, and rejects unknown field names.
+// setFields keeps the editable fields that are not hidden and that the
+// connector can write, in display order, and rejects unknown field names.
 func (s *server) setFields(editable, hidden []connectors.Field) error {
 	var bad []string
 	s.hidden = map[connectors.Field]bool{}
@@ -130,8 +130,9 @@ func (s *server) setFields(editable, hidden []connectors.Field) error {
 			bad = append(bad, string(f))
 		}
 	}
+	caps := s.conn.Capabilities()
 	for _, f := range connectors.PatchableFields {
-		if slices.Contains(editable, f) && !s.hidden[f] {
+		if slices.Contains(editable, f) && !s.hidden[f] && caps.CanWrite(f) {
 			s.editable = append(s.editable, f)
 		}
 	}
