@@ -24,6 +24,14 @@ type Options struct {
 	Logger *slog.Logger
 	// Getenv reads environment variables for secrets (default os.Getenv).
 	Getenv func(string) string
+	// Metrics counts sub-requests, dropped items and cut listings
+	// (default: counted nowhere).
+	Metrics *Metrics
+	// SubRequestLimit bounds the sub-requests in flight for one page
+	// (default 4).
+	SubRequestLimit int
+	// Now is the clock of computed fields (default time.Now).
+	Now func() time.Time
 }
 
 // Connector is a connectors.Connector for a REST API described by a
@@ -35,6 +43,10 @@ type Connector struct {
 	auth authorizer
 	log  *slog.Logger
 	caps connectors.Capabilities
+	met  *Metrics
+	// subLimit bounds the sub-requests in flight for one page.
+	subLimit int
+	now      func() time.Time
 }
 
 var _ connectors.Connector = (*Connector)(nil)
@@ -68,9 +80,19 @@ func New(m *Mapping, opts Options) (*Connector, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opts.Metrics == nil {
+		opts.Metrics, _ = NewMetrics(nil)
+	}
+	if opts.SubRequestLimit <= 0 {
+		opts.SubRequestLimit = 4
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
 	return &Connector{
 		m: &mc, base: base, http: httpclient.New(opts.HTTP), auth: auth,
-		log: opts.Logger, caps: mc.capabilities(),
+		log: opts.Logger, caps: mc.capabilities(), met: opts.Metrics,
+		subLimit: opts.SubRequestLimit, now: func() time.Time { return opts.Now().UTC() },
 	}, nil
 }
 

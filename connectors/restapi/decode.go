@@ -128,7 +128,10 @@ func fromDefault(k kind, f *Field, def, cur string) (value, error) {
 // decodeLines reads the line items of an invoice or a quote.
 func decodeLines(rd reader, l *Lines, item gjson.Result, loc, cur string) ([]connectors.LineItem, error) {
 	where := joinPath(loc, l.Path)
-	arr := item.Get(l.Path)
+	arr := item
+	if l.Path != "" {
+		arr = item.Get(l.Path)
+	}
 	if !arr.IsArray() {
 		return nil, &MappingError{Op: rd.op, Field: "lines", Location: where, Problem: "value is not an array"}
 	}

@@ -18,6 +18,7 @@ const (
 	opListTransactions   = "list_transactions"
 	opListTasks          = "list_tasks"
 	opGetTask            = "get_task"
+	opCompanyLookup      = "company.lookup"
 )
 
 // shape says what an operation's answer holds.
