@@ -1,8 +1,10 @@
 package restapi
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"time"
 
 	"github.com/expr-lang/expr"
@@ -56,8 +58,10 @@ func resultFits(k kind, t reflect.Type) bool {
 		return t == timeType || number || t.Kind() == reflect.String
 	case kindBool:
 		return t.Kind() == reflect.Bool || t.Kind() == reflect.String
+	case kindString:
+		return number || t.Kind() == reflect.String || t.Kind() == reflect.Bool
 	}
-	return number || t.Kind() == reflect.String || t.Kind() == reflect.Bool
+	return t.Kind() == reflect.String
 }
 
 func kindName(k kind) string {
@@ -68,8 +72,10 @@ func kindName(k kind) string {
 		return "time"
 	case kindBool:
 		return "flag"
+	case kindString:
+		return "text"
 	}
-	return "text"
+	return "status or code (text)"
 }
 
 // runExpr evaluates a compiled expression, turning a panic inside a
@@ -80,5 +86,11 @@ func runExpr(prog *vm.Program, env exprEnv) (out any, err error) {
 			err = fmt.Errorf("expression failed: %v", r)
 		}
 	}()
-	return expr.Run(prog, env)
+	out, err = expr.Run(prog, env)
+	if err != nil {
+		// expr adds the source with a caret on further lines.
+		first, _, _ := strings.Cut(err.Error(), "\n")
+		return nil, errors.New(first)
+	}
+	return out, nil
 }
