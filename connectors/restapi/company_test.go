@@ -80,6 +80,8 @@ func companyCRM(t *testing.T, subCalls *atomic.Int64, failPayments string) strin
 		"GET /contacts/{id}": func(w http.ResponseWriter, r *http.Request) {
 			body(200, `{"id":"`+r.PathValue("id")+`","email":"`+r.PathValue("id")+`@example.com"}`)(w, r)
 		},
+		"GET /ping":     body(200, `{}`),
+		"GET /contacts": body(200, `{"data":[{"id":"alice","email":"alice@example.com"}]}`),
 		"GET /contacts/{id}/company": func(w http.ResponseWriter, r *http.Request) {
 			body(200, `{"company":{"id":"co1"}}`)(w, r)
 		},
@@ -221,5 +223,44 @@ func TestExpressionFailureDropsItem(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), `list_tasks, item 2, field start at @this.1.expr: unix: \"soon\" is not a whole number of seconds (1:1)"`) {
 		t.Errorf("log:\n%s", logs.String())
+	}
+}
+
+// TestProbeShowsWhatTheMappingDid checks the probe's report: requests
+// sent with secrets masked, raw item counts, computed, rounded, converted
+// and defaulted fields, dropped items, and the sub-request cost.
+func TestProbeShowsWhatTheMappingDid(t *testing.T) {
+	var subCalls atomic.Int64
+	u := companyCRM(t, &subCalls, "6")
+	c := newConnector(t, mappingWith(t, u, companyTop+"auth: {type: api_key, header: X-Key, key_env: KEY}\n", companyOps),
+		restapi.Options{Getenv: envOf(map[string]string{"KEY": "s3cret-key"}),
+			Now: func() time.Time { return time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC) }})
+	var out strings.Builder
+	if err := restapi.Probe(context.Background(), c, "alice@example.com", &out); err != nil {
+		t.Fatalf("Probe: %v\n%s", err, out.String())
+	}
+	text := out.String()
+	for _, want := range []string{
+		"sent list_invoices: GET " + u + "/invoices?company=co1&person=alice",
+		"X-Key: ***",
+		"list_invoices: 6 raw item(s) in the answers",
+		"list_invoices: 4 sub-request(s)",
+		"list_invoices data.0 field status: computed",
+		"field amount_due: rounded 50.005 to 50.00 (half_even)",
+		"field notes: HTML converted to plain text",
+		"field portal_access: fell back to its default",
+		"list_invoices: item dropped: restapi: mapping error in list_invoices, item 6, field sub_requests.payments",
+		"mapped 3 item(s)",
+		"cost: list_invoices sends 1 sub-request(s) per item: a page of 20 items costs up to 21 sub-requests",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("probe output lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "s3cret-key") {
+		t.Error("probe output holds the API key")
+	}
+	if t.Failed() {
+		t.Log(text)
 	}
 }

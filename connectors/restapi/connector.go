@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"net/url"
 	"os"
 	"time"
@@ -76,7 +75,8 @@ func New(m *Mapping, opts Options) (*Connector, error) {
 	if mc.Auth.Query != "" {
 		opts.HTTP.SecretParams = append(append([]string(nil), opts.HTTP.SecretParams...), mc.Auth.Query)
 	}
-	auth, err := newAuthorizer(mc.Auth, base, secretSource{getenv: opts.Getenv}, tokenClient(opts.HTTP))
+	client := httpclient.New(opts.HTTP)
+	auth, err := newAuthorizer(mc.Auth, base, secretSource{getenv: opts.Getenv}, tokenClient(client))
 	if err != nil {
 		return nil, err
 	}
@@ -90,23 +90,10 @@ func New(m *Mapping, opts Options) (*Connector, error) {
 		opts.Now = time.Now
 	}
 	return &Connector{
-		m: &mc, base: base, http: httpclient.New(opts.HTTP), auth: auth,
+		m: &mc, base: base, http: client, auth: auth,
 		log: opts.Logger, caps: mc.capabilities(), met: opts.Metrics,
 		subLimit: opts.SubRequestLimit, now: func() time.Time { return opts.Now().UTC() },
 	}, nil
-}
-
-// tokenClient is the plain client for OAuth2 token requests.
-func tokenClient(o httpclient.Options) *http.Client {
-	timeout := o.Timeout
-	if timeout <= 0 {
-		timeout = 10 * time.Second
-	}
-	return &http.Client{
-		Timeout:       timeout,
-		Transport:     o.Transport,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
 }
 
 // Name returns "restapi".

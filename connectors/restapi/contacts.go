@@ -30,6 +30,7 @@ func (c *Connector) FindContactByEmail(ctx context.Context, email string) (conne
 	if err != nil {
 		return connectors.Contact{}, err
 	}
+	traceFrom(ctx).rawItems(opFindContactByEmail, len(items))
 	var found []connectors.Contact
 	for i, item := range items {
 		ct, _, err := decode(c.reader(ctx, opFindContactByEmail), contactSchema, op.Fields, item, itemLoc(op.Items, i))

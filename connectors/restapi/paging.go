@@ -51,6 +51,7 @@ func (c *Connector) fetchPage(ctx context.Context, name string, op *Operation, v
 	if err != nil {
 		return pageFetch{}, err
 	}
+	traceFrom(ctx).rawItems(name, len(items))
 	next, err := nextPos(name, pg, a, pos, len(items))
 	return pageFetch{items: items, loc: op.Items, next: next}, err
 }

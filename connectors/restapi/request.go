@@ -108,6 +108,9 @@ func (c *Connector) send(ctx context.Context, cl call) (answer, int, error) {
 	if err := c.auth.apply(ctx, req); err != nil {
 		return answer{}, 0, fmt.Errorf("restapi: %s: %w", cl.name, err)
 	}
+	if tr := traceFrom(ctx); tr != nil {
+		tr.request(cl.name, c.describe(req, cl))
+	}
 	resp, err := c.http.Do(ctx, req)
 	if err != nil {
 		return answer{}, 0, fmt.Errorf("restapi: %s: %w", cl.name, err)
