@@ -245,7 +245,7 @@ func TestProbeShowsWhatTheMappingDid(t *testing.T) {
 		"X-Key: ***",
 		"list_invoices: 6 raw item(s) in the answers",
 		"list_invoices: 4 sub-request(s)",
-		"list_invoices data.0 field status: computed",
+		"list_invoices @this.0 field status: computed",
 		"field amount_due: rounded 50.005 to 50.00 (half_even)",
 		"field notes: HTML converted to plain text",
 		"field portal_access: fell back to its default",
