@@ -18,8 +18,10 @@ func (c *Connector) reader(ctx context.Context, name string) reader {
 // keeps those whose email matches, ignoring case.
 func (c *Connector) FindContactByEmail(ctx context.Context, email string) (connectors.Contact, error) {
 	email = strings.TrimSpace(email)
-	if email == "" {
-		return connectors.Contact{}, fmt.Errorf("%w: restapi: empty email", connectors.ErrNotFound)
+	if !strings.Contains(email, "@") {
+		// No contact has such an email, and some search endpoints refuse
+		// short terms: do not ask.
+		return connectors.Contact{}, fmt.Errorf("%w: restapi: %q is not an email address", connectors.ErrNotFound, email)
 	}
 	op := c.m.Operations.FindContactByEmail
 	a, err := c.do(ctx, call{name: opFindContactByEmail, op: op, vars: map[string]string{"email": email}})

@@ -43,3 +43,17 @@ func TestDolibarrFaults(t *testing.T) {
 		return openVendor(t, "dolibarr.yaml", baseURL+"/api/index.php", map[string]string{"DOLIBARR_API_KEY": key}, faultsHTTP), key
 	}))
 }
+
+func TestPipedriveConformance(t *testing.T) {
+	connectortest.Run(t, connectortest.HarnessFunc(func(t *testing.T, seed connectortest.Seed) connectors.Connector {
+		srv := resttest.NewPipedrive(t, seed)
+		return openVendor(t, "pipedrive.yaml", srv.URL+"/api/v1", map[string]string{"PIPEDRIVE_API_TOKEN": srv.Token}, normalHTTP)
+	}))
+}
+
+func TestPipedriveFaults(t *testing.T) {
+	const token = "pipedrive-token-8c2f9e1b"
+	connectortest.RunFaults(t, connectortest.FaultHarnessFunc(func(t *testing.T, baseURL string) (connectors.Connector, string) {
+		return openVendor(t, "pipedrive.yaml", baseURL+"/api/v1", map[string]string{"PIPEDRIVE_API_TOKEN": token}, faultsHTTP), token
+	}))
+}
