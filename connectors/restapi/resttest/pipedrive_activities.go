@@ -21,7 +21,7 @@ func pdActivity(r taskRec) map[string]any {
 		"subject": r.Title, "location": r.Location, "note": "<p>" + html.EscapeString(r.Description) + "</p>",
 		"person_id": r.ContactID, "org_id": nil, "active_flag": true,
 		"participants": []any{map[string]any{"person_id": r.ContactID, "primary_flag": true}},
-		"add_time": r.Start.UTC().Add(-24 * time.Hour).Format("2006-01-02 15:04:05"),
+		"add_time":     r.Start.UTC().Add(-24 * time.Hour).Format("2006-01-02 15:04:05"),
 	}
 }
 
