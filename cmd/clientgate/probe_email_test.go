@@ -20,12 +20,7 @@ func TestCheckConfigProbeNeedsOnlyTheConnector(t *testing.T) {
 	dir := t.TempDir()
 	seed := connectortest.StandardSeed()
 	crm := resttest.NewLegacy(t, seed)
-	mapping, err := os.ReadFile("../../connectors/restapi/testdata/legacy.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	good := regexp.MustCompile(`(?m)^base_url: .*$`).ReplaceAllString(string(mapping), "base_url: "+crm.URL+"/api/v1")
-	mappingFile := writeFile(t, dir, "good.yaml", good)
+	mappingFile := writeFile(t, dir, "good.yaml", legacyMapping(t, crm.URL))
 	work := t.TempDir()
 	env := append(baseEnv(t), "CLIENTGATE_CONNECTOR_TYPE=restapi", "LEGACY_API_KEY="+crm.APIKey,
 		"CLIENTGATE_CONNECTOR_RESTAPI_MAPPING_FILE="+mappingFile, "CLIENTGATE_DATA_DIR="+filepath.Join(work, "data"))
@@ -57,4 +52,14 @@ func TestCheckConfigProbeNeedsOnlyTheConnector(t *testing.T) {
 	if r.code != 2 || !strings.Contains(r.stderr, "--probe needs --email") {
 		t.Errorf("--probe without email: exit %d\n%s", r.code, r.stderr)
 	}
+}
+
+// legacyMapping is the legacy test CRM's mapping pointed at root.
+func legacyMapping(t *testing.T, root string) string {
+	t.Helper()
+	mapping, err := os.ReadFile("../../connectors/restapi/testdata/legacy.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return regexp.MustCompile(`(?m)^base_url: .*$`).ReplaceAllString(string(mapping), "base_url: "+root+"/api/v1")
 }

@@ -10,18 +10,11 @@ import (
 	"clientgate/connectors"
 )
 
-// toMoney reads r as an amount in currency cur: format decimal takes a
-// decimal string or number, number a JSON number, minor an integer count
-// of minor units (as a number or a string). Numbers are read from their
-// exact JSON text, never through a float.
-func toMoney(format string, r gjson.Result, cur string) (connectors.Money, error) {
-	m, _, err := toMoneyRounded(format, "", r, cur)
-	return m, err
-}
-
-// toMoneyRounded is toMoney with a rounding rule for decimal amounts
-// that have more decimals than the currency; rounded reports whether it
-// had to round.
+// toMoneyRounded reads r as an amount in currency cur: format decimal
+// takes a decimal string or number, number a JSON number, minor an
+// integer count of minor units (as a number or a string). Numbers are
+// read from their exact JSON text, never through a float. Decimals beyond
+// the currency's are rounded by rule; rounded reports whether they were.
 func toMoneyRounded(format, rule string, r gjson.Result, cur string) (connectors.Money, bool, error) {
 	var text string
 	switch {

@@ -32,54 +32,53 @@ func openVendor(t testing.TB, mapping, baseURL string, env map[string]string, ht
 
 type restapiHTTP = httpOptions
 
-func TestDolibarrConformance(t *testing.T) {
-	connectortest.Run(t, connectortest.HarnessFunc(func(t *testing.T, seed connectortest.Seed) connectors.Connector {
+// vendor is a shipped mapping and its test server.
+type vendor struct {
+	mapping, apiPath, secretEnv string
+	// start starts the test server and returns its root and secret.
+	start func(t *testing.T, seed connectortest.Seed) (root, secret string)
+}
+
+var vendors = map[string]vendor{
+	"Dolibarr": {"dolibarr.yaml", "/api/index.php", "DOLIBARR_API_KEY", func(t *testing.T, seed connectortest.Seed) (string, string) {
 		srv := resttest.NewDolibarr(t, seed)
-		return openVendor(t, "dolibarr.yaml", srv.URL+"/api/index.php", map[string]string{"DOLIBARR_API_KEY": srv.APIKey}, normalHTTP)
-	}))
-}
-
-func TestDolibarrFaults(t *testing.T) {
-	const key = "dolibarr-key-5e1d0c2a"
-	connectortest.RunFaults(t, connectortest.FaultHarnessFunc(func(t *testing.T, baseURL string) (connectors.Connector, string) {
-		return openVendor(t, "dolibarr.yaml", baseURL+"/api/index.php", map[string]string{"DOLIBARR_API_KEY": key}, faultsHTTP), key
-	}))
-}
-
-func TestPipedriveConformance(t *testing.T) {
-	connectortest.Run(t, connectortest.HarnessFunc(func(t *testing.T, seed connectortest.Seed) connectors.Connector {
+		return srv.URL, srv.APIKey
+	}},
+	"Pipedrive": {"pipedrive.yaml", "/api/v1", "PIPEDRIVE_API_TOKEN", func(t *testing.T, seed connectortest.Seed) (string, string) {
 		srv := resttest.NewPipedrive(t, seed)
-		return openVendor(t, "pipedrive.yaml", srv.URL+"/api/v1", map[string]string{"PIPEDRIVE_API_TOKEN": srv.Token}, normalHTTP)
-	}))
-}
-
-func TestPipedriveFaults(t *testing.T) {
-	const token = "pipedrive-token-8c2f9e1b"
-	connectortest.RunFaults(t, connectortest.FaultHarnessFunc(func(t *testing.T, baseURL string) (connectors.Connector, string) {
-		return openVendor(t, "pipedrive.yaml", baseURL+"/api/v1", map[string]string{"PIPEDRIVE_API_TOKEN": token}, faultsHTTP), token
-	}))
-}
-
-func TestHubSpotConformance(t *testing.T) {
-	connectortest.Run(t, connectortest.HarnessFunc(func(t *testing.T, seed connectortest.Seed) connectors.Connector {
+		return srv.URL, srv.Token
+	}},
+	"HubSpot": {"hubspot.yaml", "", "HUBSPOT_TOKEN", func(t *testing.T, seed connectortest.Seed) (string, string) {
 		srv := resttest.NewHubSpot(t, seed)
-		return openVendor(t, "hubspot.yaml", srv.URL, map[string]string{"HUBSPOT_TOKEN": srv.Token}, normalHTTP)
-	}))
+		return srv.URL, srv.Token
+	}},
 }
 
-func TestHubSpotFaults(t *testing.T) {
-	const token = "pat-eu1-7a9c3e5f-test"
-	connectortest.RunFaults(t, connectortest.FaultHarnessFunc(func(t *testing.T, baseURL string) (connectors.Connector, string) {
-		return openVendor(t, "hubspot.yaml", baseURL, map[string]string{"HUBSPOT_TOKEN": token}, faultsHTTP), token
-	}))
+// TestVendorMappings runs the conformance and fault suites on every
+// shipped mapping against its vendor-shaped test server.
+func TestVendorMappings(t *testing.T) {
+	for name, v := range vendors {
+		t.Run(name+"/Conformance", func(t *testing.T) {
+			connectortest.Run(t, connectortest.HarnessFunc(func(t *testing.T, seed connectortest.Seed) connectors.Connector {
+				root, secret := v.start(t, seed)
+				return openVendor(t, v.mapping, root+v.apiPath, map[string]string{v.secretEnv: secret}, normalHTTP)
+			}))
+		})
+		t.Run(name+"/Faults", func(t *testing.T) {
+			secret := "secret-of-" + name + "-5e1d0c2a"
+			connectortest.RunFaults(t, connectortest.FaultHarnessFunc(func(t *testing.T, baseURL string) (connectors.Connector, string) {
+				return openVendor(t, v.mapping, baseURL+v.apiPath, map[string]string{v.secretEnv: secret}, faultsHTTP), secret
+			}))
+		})
+	}
 }
 
 // TestHubSpotCompanyLookup checks that the company comes from the
 // associations request: colleagues share one, people without have none.
 func TestHubSpotCompanyLookup(t *testing.T) {
 	seed := connectortest.StandardSeed()
-	srv := resttest.NewHubSpot(t, seed)
-	c := openVendor(t, "hubspot.yaml", srv.URL, map[string]string{"HUBSPOT_TOKEN": srv.Token}, normalHTTP)
+	root, token := vendors["HubSpot"].start(t, seed)
+	c := openVendor(t, "hubspot.yaml", root, map[string]string{"HUBSPOT_TOKEN": token}, normalHTTP)
 	ctx := context.Background()
 	alice, err := c.FindContactByEmail(ctx, "alice@northwind.example")
 	if err != nil {
