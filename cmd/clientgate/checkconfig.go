@@ -11,14 +11,20 @@ import (
 )
 
 func cmdCheckConfig(ctx context.Context, a *app, args []string) error {
-	fs := newFlagSet(a, "check-config", "check-config [--config FILE] [--probe EMAIL]")
+	fs := newFlagSet(a, "check-config", "check-config [--config FILE] [--probe --email EMAIL]")
 	path := fs.String("config", "", "YAML configuration `file`; without it only CLIENTGATE_* variables are checked")
-	probe := fs.String("probe", "", "with connector.type restapi: read everything of the contact with this `email` and print what the mapping made of it")
+	probe := &probeFlag{}
+	fs.Var(probe, "probe", "with connector.type restapi: check only the connector section, read everything of the contact named by --email and print what the mapping made of it")
+	emailFlag := fs.String("email", "", "the `email` of the contact --probe reads")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usagef("check-config takes no arguments, got %q", fs.Args())
+	email, err := probeEmail(probe, *emailFlag, fs.Args())
+	if err != nil {
+		return err
+	}
+	if probe.on {
+		return runProbe(ctx, a, *path, email)
 	}
 	cfg, err := loadConfig(*path, a.environ)
 	if err != nil {
@@ -31,7 +37,7 @@ func cmdCheckConfig(ctx context.Context, a *app, args []string) error {
 	if err := checkDatabase(ctx, cfg); err != nil {
 		return err
 	}
-	if err := checkConnector(ctx, a, cfg, *probe); err != nil {
+	if err := checkConnector(ctx, a, cfg, ""); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "configuration OK (connector %s)\n", cfg.Connector.Type)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"log/slog"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"clientgate/config"
 	"clientgate/connectors"
 	"clientgate/connectors/httpclient"
@@ -19,9 +21,10 @@ func buildConnector(cfg *config.Config, store *sqlstore.Store) (connectors.Conne
 }
 
 // buildAdapter returns the CRM adapter that connector.type names; onRetry
-// (may be nil) counts the HTTP adapters' retries. The built-in store is the
-// bridge store whatever the type.
-func buildAdapter(cfg *config.Config, store *sqlstore.Store, log *slog.Logger, onRetry func(string)) (connectors.Connector, error) {
+// (may be nil) counts the HTTP adapters' retries, and the REST adapter's
+// own metrics are registered on reg when one is given (serve). The
+// built-in store is the bridge store whatever the type.
+func buildAdapter(cfg *config.Config, store *sqlstore.Store, log *slog.Logger, onRetry func(string), reg ...prometheus.Registerer) (connectors.Connector, error) {
 	c := cfg.Connector
 	switch c.Type {
 	case config.TypeSQLStore:
@@ -37,7 +40,11 @@ func buildAdapter(cfg *config.Config, store *sqlstore.Store, log *slog.Logger, o
 		if err != nil {
 			return nil, fmt.Errorf("connector.restapi.mapping_file: %w", err)
 		}
-		conn, err := restapi.New(m, restapi.Options{Logger: log, HTTP: httpclient.Options{Logger: log, OnRetry: onRetry}})
+		met, err := restapiMetrics(reg)
+		if err != nil {
+			return nil, err
+		}
+		conn, err := restapi.New(m, restapi.Options{Logger: log, HTTP: httpclient.Options{Logger: log, OnRetry: onRetry}, Metrics: met})
 		if err != nil {
 			return nil, fmt.Errorf("connector.restapi: %w", err)
 		}

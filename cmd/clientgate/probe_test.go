@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -17,11 +15,7 @@ func TestCheckConfigRestProbe(t *testing.T) {
 	dir := t.TempDir()
 	seed := connectortest.StandardSeed()
 	crm := resttest.NewLegacy(t, seed)
-	mapping, err := os.ReadFile("../../connectors/restapi/testdata/legacy.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	good := regexp.MustCompile(`(?m)^base_url: .*$`).ReplaceAllString(string(mapping), "base_url: "+crm.URL+"/api/v1")
+	good := legacyMapping(t, crm.URL)
 	cfg := writeFile(t, dir, "c.yaml", testConfigYAML(t, dir))
 	env := append(baseEnv(t), "CLIENTGATE_CONNECTOR_TYPE=restapi", "LEGACY_API_KEY="+crm.APIKey,
 		"CLIENTGATE_CONNECTOR_RESTAPI_MAPPING_FILE="+writeFile(t, dir, "good.yaml", good))

@@ -37,7 +37,7 @@ func buildStack(cfg *config.Config, store *sqlstore.Store, reg prometheus.Regist
 		return nil, err
 	}
 	// Each adapter's Name is its connector.type.
-	raw, err := buildAdapter(cfg, store, log, m.RetryHook(cfg.Connector.Type))
+	raw, err := buildAdapter(cfg, store, log, m.RetryHook(cfg.Connector.Type), reg)
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 	"clientgate/connectors"
 	"clientgate/connectors/connectortest"
 	"clientgate/connectors/restapi"
+	"clientgate/connectors/restapi/resttest"
 )
 
 // TestAuthTypes checks that each static auth type sends its credential
@@ -112,5 +113,41 @@ func TestOAuth2WrongSecret(t *testing.T) {
 	err := s.Ping(context.Background())
 	if !errors.Is(err, connectors.ErrBackendAuth) || strings.Contains(err.Error(), "wrong-secret-123") {
 		t.Errorf("Ping with a wrong client secret: %v, want ErrBackendAuth without the secret", err)
+	}
+}
+
+// countingTransport counts the requests to each path.
+type countingTransport struct {
+	mu    sync.Mutex
+	paths map[string]int
+}
+
+func (c *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	c.mu.Lock()
+	c.paths[r.URL.Path]++
+	c.mu.Unlock()
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+// TestOAuth2TokenThroughSharedClient checks that token requests go
+// through the connector's own HTTP client (its transport, timeout and
+// limits), not a separate one.
+func TestOAuth2TokenThroughSharedClient(t *testing.T) {
+	srv := resttest.NewModern(t, connectortest.StandardSeed())
+	tr := &countingTransport{paths: map[string]int{}}
+	http := testHTTP
+	http.Transport = tr
+	c, err := restapi.New(loadMapping(t, "modern.yaml"), restapi.Options{BaseURL: srv.URL + "/v2", HTTP: http,
+		Getenv: envOf(map[string]string{"MODERN_CLIENT_SECRET": srv.ClientSecret})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Ping(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	if tr.paths["/oauth/token"] != 1 || tr.paths["/v2/me"] != 1 {
+		t.Errorf("requests through the shared transport: %v", tr.paths)
 	}
 }

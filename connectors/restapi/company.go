@@ -17,14 +17,14 @@ func (c *Connector) GetCompany(ctx context.Context, s connectors.Scope) (connect
 		// a mapping no contact has a company the portal can show.
 		return connectors.Company{}, fmt.Errorf("%w: restapi: get_company is not mapped", connectors.ErrNotFound)
 	}
-	ct, err := c.GetContact(ctx, s.ContactID)
+	companyID, err := c.companyOf(ctx, s.ContactID)
 	if err != nil {
 		return connectors.Company{}, err
 	}
-	if ct.CompanyID == "" || !safeID(ct.CompanyID) {
+	if companyID == "" {
 		return connectors.Company{}, fmt.Errorf("%w: restapi: contact has no company", connectors.ErrNotFound)
 	}
-	sc := scope{contactID: ct.ID, companyID: ct.CompanyID}
+	sc := scope{contactID: s.ContactID, companyID: companyID}
 	a, err := c.do(ctx, call{name: opGetCompany, op: op, vars: sc.vars()})
 	if err != nil {
 		return connectors.Company{}, err
@@ -33,13 +33,43 @@ func (c *Connector) GetCompany(ctx context.Context, s connectors.Scope) (connect
 	if err != nil {
 		return connectors.Company{}, err
 	}
-	co, _, err := decode(c.reader(opGetCompany), companySchema, op.Fields, item, op.Item)
+	co, _, err := decode(c.reader(ctx, opGetCompany), companySchema, op.Fields, item, op.Item)
 	if err != nil {
 		return connectors.Company{}, err
 	}
-	if co.ID != ct.CompanyID {
+	if co.ID != companyID {
 		return connectors.Company{}, &MappingError{Op: opGetCompany, Field: "id", Location: joinPath(op.Item, op.Fields["id"].Path),
 			Problem: "the answer is a different company than the contact's"}
 	}
 	return co, nil
+}
+
+// companyOf returns the ID of the contact's company, "" when it has none:
+// from the company lookup request when the mapping has one, else from
+// the contact's company_id field.
+func (c *Connector) companyOf(ctx context.Context, contactID string) (string, error) {
+	if !safeID(contactID) {
+		return "", fmt.Errorf("%w: restapi: bad contact id", connectors.ErrNotFound)
+	}
+	var id string
+	if lk := c.m.Company; lk != nil && lk.Lookup != nil {
+		if _, err := c.GetContact(ctx, contactID); err != nil {
+			return "", err
+		}
+		doc, err := c.subRequest(ctx, opCompanyLookup, lk.Lookup, map[string]string{"contact_id": contactID, "id": contactID})
+		if err != nil {
+			return "", err
+		}
+		id, _ = scalarText(doc.Get(lk.ID))
+	} else {
+		ct, err := c.GetContact(ctx, contactID)
+		if err != nil {
+			return "", err
+		}
+		id = ct.CompanyID
+	}
+	if id == "0" || !safeID(id) {
+		return "", nil
+	}
+	return id, nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"net/url"
 	"os"
 	"time"
@@ -24,6 +23,14 @@ type Options struct {
 	Logger *slog.Logger
 	// Getenv reads environment variables for secrets (default os.Getenv).
 	Getenv func(string) string
+	// Metrics counts sub-requests, dropped items and cut listings
+	// (default: counted nowhere).
+	Metrics *Metrics
+	// SubRequestLimit bounds the sub-requests in flight for one page
+	// (default 4).
+	SubRequestLimit int
+	// Now is the clock of computed fields (default time.Now).
+	Now func() time.Time
 }
 
 // Connector is a connectors.Connector for a REST API described by a
@@ -35,6 +42,10 @@ type Connector struct {
 	auth authorizer
 	log  *slog.Logger
 	caps connectors.Capabilities
+	met  *Metrics
+	// subLimit bounds the sub-requests in flight for one page.
+	subLimit int
+	now      func() time.Time
 }
 
 var _ connectors.Connector = (*Connector)(nil)
@@ -64,27 +75,25 @@ func New(m *Mapping, opts Options) (*Connector, error) {
 	if mc.Auth.Query != "" {
 		opts.HTTP.SecretParams = append(append([]string(nil), opts.HTTP.SecretParams...), mc.Auth.Query)
 	}
-	auth, err := newAuthorizer(mc.Auth, base, secretSource{getenv: opts.Getenv}, tokenClient(opts.HTTP))
+	client := httpclient.New(opts.HTTP)
+	auth, err := newAuthorizer(mc.Auth, base, secretSource{getenv: opts.Getenv}, tokenClient(client))
 	if err != nil {
 		return nil, err
 	}
+	if opts.Metrics == nil {
+		opts.Metrics, _ = NewMetrics(nil)
+	}
+	if opts.SubRequestLimit <= 0 {
+		opts.SubRequestLimit = 4
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
 	return &Connector{
-		m: &mc, base: base, http: httpclient.New(opts.HTTP), auth: auth,
-		log: opts.Logger, caps: mc.capabilities(),
+		m: &mc, base: base, http: client, auth: auth,
+		log: opts.Logger, caps: mc.capabilities(), met: opts.Metrics,
+		subLimit: opts.SubRequestLimit, now: func() time.Time { return opts.Now().UTC() },
 	}, nil
-}
-
-// tokenClient is the plain client for OAuth2 token requests.
-func tokenClient(o httpclient.Options) *http.Client {
-	timeout := o.Timeout
-	if timeout <= 0 {
-		timeout = 10 * time.Second
-	}
-	return &http.Client{
-		Timeout:       timeout,
-		Transport:     o.Transport,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
 }
 
 // Name returns "restapi".

@@ -10,16 +10,18 @@ import (
 	"clientgate/connectors"
 )
 
-func (c *Connector) reader(name string) reader {
-	return reader{op: name, currency: c.m.Currency}
+func (c *Connector) reader(ctx context.Context, name string) reader {
+	return reader{op: name, currency: c.m.Currency, now: c.now, tr: traceFrom(ctx)}
 }
 
 // FindContactByEmail lists the contacts the find operation returns and
 // keeps those whose email matches, ignoring case.
 func (c *Connector) FindContactByEmail(ctx context.Context, email string) (connectors.Contact, error) {
 	email = strings.TrimSpace(email)
-	if email == "" {
-		return connectors.Contact{}, fmt.Errorf("%w: restapi: empty email", connectors.ErrNotFound)
+	if !strings.Contains(email, "@") {
+		// No contact has such an email, and some search endpoints refuse
+		// short terms: do not ask.
+		return connectors.Contact{}, fmt.Errorf("%w: restapi: %q is not an email address", connectors.ErrNotFound, email)
 	}
 	op := c.m.Operations.FindContactByEmail
 	a, err := c.do(ctx, call{name: opFindContactByEmail, op: op, vars: map[string]string{"email": email}})
@@ -30,9 +32,10 @@ func (c *Connector) FindContactByEmail(ctx context.Context, email string) (conne
 	if err != nil {
 		return connectors.Contact{}, err
 	}
+	traceFrom(ctx).rawItems(opFindContactByEmail, len(items))
 	var found []connectors.Contact
 	for i, item := range items {
-		ct, _, err := decode(c.reader(opFindContactByEmail), contactSchema, op.Fields, item, itemLoc(op.Items, i))
+		ct, _, err := decode(c.reader(ctx, opFindContactByEmail), contactSchema, op.Fields, item, itemLoc(op.Items, i))
 		if err != nil {
 			return connectors.Contact{}, err
 		}
@@ -64,7 +67,7 @@ func (c *Connector) GetContact(ctx context.Context, contactID string) (connector
 	if err != nil {
 		return connectors.Contact{}, err
 	}
-	ct, _, err := decode(c.reader(opGetContact), contactSchema, op.Fields, item, op.Item)
+	ct, _, err := decode(c.reader(ctx, opGetContact), contactSchema, op.Fields, item, op.Item)
 	if err != nil {
 		return connectors.Contact{}, err
 	}
@@ -102,7 +105,7 @@ func (c *Connector) CreateContact(ctx context.Context, nc connectors.NewContact)
 	if err != nil {
 		return connectors.Contact{}, err
 	}
-	created, _, err := decode(c.reader(opCreateContact), contactSchema, op.Fields, item, op.Item)
+	created, _, err := decode(c.reader(ctx, opCreateContact), contactSchema, op.Fields, item, op.Item)
 	if err != nil {
 		return connectors.Contact{}, err
 	}

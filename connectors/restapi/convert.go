@@ -45,7 +45,17 @@ func missing(k kind, r gjson.Result) bool {
 	if !r.Exists() || r.Type == gjson.Null {
 		return true
 	}
-	return k != kindString && r.Type == gjson.String && strings.TrimSpace(r.Str) == ""
+	if r.Type != gjson.String {
+		return false
+	}
+	s := strings.TrimSpace(r.Str)
+	return (k != kindString && s == "") || (k == kindTime && zeroDate(s))
+}
+
+// zeroDate reports MySQL's "no date": "0000-00-00", with or without a
+// time.
+func zeroDate(s string) bool {
+	return strings.HasPrefix(s, "0000-00-00")
 }
 
 // convert reads r as a value of kind k following f. cur is the currency
@@ -53,8 +63,12 @@ func missing(k kind, r gjson.Result) bool {
 func convert(k kind, f *Field, r gjson.Result, cur string) (value, error) {
 	switch k {
 	case kindMoney:
-		m, err := toMoney(f.Format, r, cur)
-		return value{money: m}, err
+		m, rounded, err := toMoneyRounded(f.Format, f.Round, r, cur)
+		v := value{money: m}
+		if rounded {
+			v.note = fmt.Sprintf("rounded %s to %s (%s)", strings.TrimSpace(r.String()), m.Decimal(), roundName(f.Round))
+		}
+		return v, err
 	case kindTime:
 		t, err := toTime(f.Format, f.Layout, r)
 		return value{time: t}, err
@@ -63,7 +77,17 @@ func convert(k kind, f *Field, r gjson.Result, cur string) (value, error) {
 	if err != nil {
 		return value{}, err
 	}
+	if f.HTML && k == kindString {
+		return fromHTML(f, s)
+	}
 	return fromText(k, f, s)
+}
+
+func roundName(rule string) string {
+	if rule == "" {
+		return RoundHalfEven
+	}
+	return rule
 }
 
 // fromText turns text, from the CRM or a default, into a value of kind k,

@@ -10,11 +10,12 @@ import (
 	"clientgate/connectors"
 )
 
-// toMoney reads r as an amount in currency cur: format decimal takes a
-// decimal string or number, number a JSON number, minor an integer count
-// of minor units (as a number or a string). Numbers are read from their
-// exact JSON text, never through a float.
-func toMoney(format string, r gjson.Result, cur string) (connectors.Money, error) {
+// toMoneyRounded reads r as an amount in currency cur: format decimal
+// takes a decimal string or number, number a JSON number, minor an
+// integer count of minor units (as a number or a string). Numbers are
+// read from their exact JSON text, never through a float. Decimals beyond
+// the currency's are rounded by rule; rounded reports whether they were.
+func toMoneyRounded(format, rule string, r gjson.Result, cur string) (connectors.Money, bool, error) {
 	var text string
 	switch {
 	case r.Type == gjson.Number:
@@ -22,20 +23,16 @@ func toMoney(format string, r gjson.Result, cur string) (connectors.Money, error
 	case r.Type == gjson.String && format != FormatNumber:
 		text = strings.TrimSpace(r.Str)
 	default:
-		return connectors.Money{}, fmt.Errorf("value %s is not a %s amount", clip(r.Raw), formatName(format))
+		return connectors.Money{}, false, fmt.Errorf("value %s is not a %s amount", clip(r.Raw), formatName(format))
 	}
 	if format == FormatMinor {
 		n, err := strconv.ParseInt(text, 10, 64)
 		if err != nil {
-			return connectors.Money{}, fmt.Errorf("value %q is not a whole number of minor units", text)
+			return connectors.Money{}, false, fmt.Errorf("value %q is not a whole number of minor units", text)
 		}
-		return connectors.Money{Minor: n, Currency: strings.ToUpper(cur)}, nil
+		return connectors.Money{Minor: n, Currency: strings.ToUpper(cur)}, false, nil
 	}
-	m, err := connectors.ParseMoney(text, cur)
-	if err != nil {
-		return connectors.Money{}, fmt.Errorf("value %q is not a decimal amount in %s", text, currencyName(cur))
-	}
-	return m, nil
+	return roundMoney(text, cur, rule)
 }
 
 func formatName(format string) string {

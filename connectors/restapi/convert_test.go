@@ -20,7 +20,8 @@ func TestConvertMoney(t *testing.T) {
 		{FormatDecimal, `"-4.5"`, "USD", -450, ""},
 		{FormatDecimal, `12.34`, "EUR", 1234, ""},
 		{FormatDecimal, `"50000"`, "JPY", 50000, ""},
-		{FormatDecimal, `"1.005"`, "EUR", 0, "not a decimal amount in EUR"},
+		{FormatDecimal, `"1.005"`, "EUR", 100, ""}, // rounded half to even
+		{FormatDecimal, `"100.00000000"`, "EUR", 10000, ""},
 		{FormatDecimal, `"12,50"`, "EUR", 0, "not a decimal amount"},
 		{FormatDecimal, `"1e3"`, "EUR", 0, "not a decimal amount"},
 		{FormatDecimal, `true`, "EUR", 0, "is not a decimal amount"},
@@ -112,5 +113,55 @@ func TestConvertText(t *testing.T) {
 		if (err != nil) != tt.wantErr || v != tt.want {
 			t.Errorf("kind %d %s: got %+v, %v; want %+v (error %v)", tt.k, tt.raw, v, err, tt.want, tt.wantErr)
 		}
+	}
+}
+
+func TestConvertMoneyRounding(t *testing.T) {
+	tests := []struct {
+		raw, cur, rule string
+		want           int64
+		wantErr        bool
+	}{
+		{`"0.125"`, "EUR", "", 12, false},
+		{`"0.135"`, "EUR", "", 14, false},
+		{`"0.125"`, "EUR", RoundHalfUp, 13, false},
+		{`"-0.125"`, "EUR", RoundHalfUp, -13, false},
+		{`"0.129"`, "EUR", RoundDown, 12, false},
+		{`"0.121"`, "EUR", RoundUp, 13, false},
+		{`"-0.121"`, "EUR", RoundUp, -13, false},
+		{`"0.125"`, "EUR", RoundExact, 0, true},
+		{`"12.5"`, "JPY", "", 12, false},
+		{`"1.0005"`, "KWD", "", 1000, false},
+		{`1.0005`, "KWD", "", 1000, false},
+		{`"1e3"`, "EUR", "", 0, true},
+		{`"0.125"`, "EURO", "", 0, true},
+	}
+	for _, tt := range tests {
+		v, err := convert(kindMoney, &Field{Round: tt.rule}, gjson.Parse(tt.raw), tt.cur)
+		if (err != nil) != tt.wantErr || (err == nil && v.money.Minor != tt.want) {
+			t.Errorf("%s %s %q: got %d, %v; want %d (error %v)", tt.raw, tt.cur, tt.rule, v.money.Minor, err, tt.want, tt.wantErr)
+		}
+		if err == nil && tt.raw != `"12.5"` && v.money.Minor != 0 && v.note == "" && tt.want%10 != 0 {
+			t.Errorf("%s: no rounding note", tt.raw)
+		}
+	}
+}
+
+func TestConvertCRMQuirks(t *testing.T) {
+	if !missing(kindTime, gjson.Parse(`"0000-00-00"`)) || !missing(kindTime, gjson.Parse(`"0000-00-00 00:00:00"`)) {
+		t.Error(`"0000-00-00" dates are not absent`)
+	}
+	if missing(kindString, gjson.Parse(`""`)) || !missing(kindMoney, gjson.Parse(`""`)) {
+		t.Error("empty strings: text is a value, an amount is absent")
+	}
+	for raw, want := range map[string]bool{`"1"`: true, `"0"`: false, `1`: true, `0`: false} {
+		v, err := convert(kindBool, &Field{}, gjson.Parse(raw), "")
+		if err != nil || v.flag != want {
+			t.Errorf("bool %s: %v, %v", raw, v.flag, err)
+		}
+	}
+	v, err := convert(kindString, &Field{HTML: true}, gjson.Parse(`"<p>Fix &amp; <b>ship</b></p><script>x()</script>"`), "")
+	if err != nil || v.str != "Fix & ship" {
+		t.Errorf("html: %q, %v", v.str, err)
 	}
 }

@@ -48,7 +48,7 @@ func decodePosition(cursor string, pg *Paging) (position, error) {
 	if err := json.Unmarshal(data, &p); err != nil {
 		return bad("not a cursor")
 	}
-	if p.Skip < 0 || p.Size < 1 || p.Size > connectors.MaxLimit || p.Pages < 0 || p.Pages > pg.maxPages() {
+	if p.Skip < 0 || p.Size < 1 || p.Size > connectors.MaxLimit+1 || p.Pages < 0 || p.Pages > pg.maxPages() {
 		return bad("out of range")
 	}
 	switch pg.style() {
@@ -99,4 +99,15 @@ func (pg *Paging) size(want int) int {
 		return pg.MaxSize
 	}
 	return want
+}
+
+// at is the position of item idx of the backend page at pos: for offset
+// paging the exact offset of that item, so that the next request starts
+// there; for other styles that page with idx items skipped.
+func (pg *Paging) at(pos position, idx int) position {
+	if pg.style() == PagingOffset {
+		off, _ := strconv.Atoi(pos.Pos)
+		return position{Pos: strconv.Itoa(off + idx), Size: pos.Size, Pages: pos.Pages}
+	}
+	return position{Pos: pos.Pos, Skip: idx, Size: pos.Size, Pages: pos.Pages}
 }

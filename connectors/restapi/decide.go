@@ -38,7 +38,11 @@ func (c *Connector) DecideQuote(ctx context.Context, s connectors.Scope, id stri
 	}
 	vars := map[string]string{"id": id, "contact_id": s.ContactID, "company_id": q.CompanyID,
 		"decision": op.decisionValue(d.Accept), "by": d.By, "ip": d.IP, "at": at.UTC().Format(time.RFC3339)}
-	if _, err := c.do(ctx, call{name: opDecideQuote, op: op, vars: vars}); err != nil {
+	send := op
+	if !d.Accept && op.DeclineRequest != nil {
+		send = op.DeclineRequest
+	}
+	if _, err := c.do(ctx, call{name: opDecideQuote, op: send, vars: vars}); err != nil {
 		return connectors.Quote{}, false, err
 	}
 	after, err := c.GetQuote(ctx, s, id)

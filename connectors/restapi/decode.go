@@ -3,6 +3,7 @@ package restapi
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/tidwall/gjson"
@@ -14,6 +15,10 @@ import (
 type reader struct {
 	op       string
 	currency string // default currency of the mapping
+	now      func() time.Time
+	tr       *trace // nil unless probing
+	// subs holds the sub-request answers of the item being read.
+	subs map[string]any
 }
 
 // decode reads one record of type T from item, found at loc.
@@ -53,13 +58,22 @@ func (rd reader) read(name string, k kind, f *Field, item gjson.Result, loc, cur
 		r = item.Get(f.Path)
 	}
 	where := joinPath(loc, f.Path)
-	if !missing(k, r) {
+	if f.prog != nil {
+		v, found, err := rd.compute(k, f, item, r, cur)
+		if err != nil {
+			return value{}, false, &MappingError{Op: rd.op, Field: name, Location: joinPath(loc, "expr"), Problem: err.Error()}
+		}
+		if found {
+			rd.tr.note(rd.op, loc, name, "computed")
+			return rd.noted(loc, name, v), true, nil
+		}
+	} else if !missing(k, r) && !blankWithDefault(k, f, r) {
 		v, err := convert(k, f, r, cur)
 		if err != nil {
 			return value{}, false, &MappingError{Op: rd.op, Field: name, Location: where, Problem: err.Error()}
 		}
 		if k != kindTime || !v.time.IsZero() {
-			return v, true, nil
+			return rd.noted(loc, name, v), true, nil
 		}
 	}
 	switch {
@@ -68,12 +82,27 @@ func (rd reader) read(name string, k kind, f *Field, item gjson.Result, loc, cur
 		if err != nil {
 			return value{}, false, &MappingError{Op: rd.op, Field: name, Location: "default", Problem: err.Error()}
 		}
+		rd.tr.note(rd.op, loc, name, fmt.Sprintf("fell back to its default %q", *f.Default))
 		return v, true, nil
 	case f.Optional:
 		return value{}, false, nil
 	}
 	return value{}, false, &MappingError{Op: rd.op, Field: name, Location: where,
 		Problem: "value is missing (mark the field optional or give it a default)"}
+}
+
+// noted records a value's note in the trace.
+func (rd reader) noted(loc, name string, v value) value {
+	if v.note != "" {
+		rd.tr.note(rd.op, loc, name, v.note)
+	}
+	return v
+}
+
+// blankWithDefault reports an empty text value where the field has a
+// default: the CRM's "" means "not set".
+func blankWithDefault(k kind, f *Field, r gjson.Result) bool {
+	return k == kindString && f.Default != nil && r.Type == gjson.String && strings.TrimSpace(r.Str) == ""
 }
 
 // fromDefault converts a default, written as a domain value: money as a
@@ -99,7 +128,10 @@ func fromDefault(k kind, f *Field, def, cur string) (value, error) {
 // decodeLines reads the line items of an invoice or a quote.
 func decodeLines(rd reader, l *Lines, item gjson.Result, loc, cur string) ([]connectors.LineItem, error) {
 	where := joinPath(loc, l.Path)
-	arr := item.Get(l.Path)
+	arr := item
+	if l.Path != "" {
+		arr = item.Get(l.Path)
+	}
 	if !arr.IsArray() {
 		return nil, &MappingError{Op: rd.op, Field: "lines", Location: where, Problem: "value is not an array"}
 	}

@@ -37,6 +37,6 @@ func FuzzDecodeInvoice(f *testing.F) {
 		if !inv.Status.Valid() {
 			t.Fatalf("decoded status %q", inv.Status)
 		}
-		_ = ownerOf(item, op.Owner, scope{contactID: "c1", companyID: "co1"})
+		_ = ownerOf(item, op, scope{contactID: "c1", companyID: "co1"})
 	})
 }

@@ -14,6 +14,8 @@ import (
 type MappingError struct {
 	// Op is the operation, such as "list_invoices".
 	Op string
+	// Item is the ID of the item, when it could be read.
+	Item string
 	// Field is the domain field, such as "total", or "" for the item.
 	Field string
 	// Location is where in the answer the value was, as a gjson path.
@@ -28,10 +30,14 @@ func (e *MappingError) Error() string {
 	if where == "" {
 		where = "(root)"
 	}
-	if e.Field == "" {
-		return fmt.Sprintf("restapi: mapping error in %s at %s: %s", e.Op, where, e.Problem)
+	op := e.Op
+	if e.Item != "" {
+		op += ", item " + e.Item
 	}
-	return fmt.Sprintf("restapi: mapping error in %s, field %s at %s: %s", e.Op, e.Field, where, e.Problem)
+	if e.Field == "" {
+		return fmt.Sprintf("restapi: mapping error in %s at %s: %s", op, where, e.Problem)
+	}
+	return fmt.Sprintf("restapi: mapping error in %s, field %s at %s: %s", op, e.Field, where, e.Problem)
 }
 
 // Unwrap makes errors.Is(err, connectors.ErrUnavailable) true.

@@ -27,6 +27,9 @@ type value struct {
 	money connectors.Money
 	time  time.Time
 	flag  bool
+	// note says how the value was made, for check-config --probe: such as
+	// "rounded 0.125 to 0.12" or "computed".
+	note string
 }
 
 // field is one domain field of a T: its kind and how to store it.

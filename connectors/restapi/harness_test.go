@@ -84,3 +84,8 @@ func newModernWithSecret(t *testing.T, secret string) *restapi.Connector {
 	}
 	return c
 }
+
+type httpOptions = httpclient.Options
+
+func normalHTTP() httpclient.Options { return testHTTP }
+func faultsHTTP() httpclient.Options { return faultHTTP }

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"clientgate/connectors/restapi"
 )
 
@@ -97,4 +99,26 @@ func contains(s string, subs ...string) bool {
 		}
 	}
 	return true
+}
+
+// metricVec sums every series of the named metric gathered from reg, as
+// a collector testutil.ToFloat64 can read.
+func metricVec(t testing.TB, reg *prometheus.Registry, name string) prometheus.Collector {
+	t.Helper()
+	families, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum float64
+	for _, f := range families {
+		if f.GetName() != name {
+			continue
+		}
+		for _, m := range f.GetMetric() {
+			sum += m.GetCounter().GetValue()
+		}
+	}
+	g := prometheus.NewGauge(prometheus.GaugeOpts{Name: "sum"})
+	g.Set(sum)
+	return g
 }

@@ -8,11 +8,16 @@ import (
 	"clientgate/connectors"
 )
 
-// itemsOf returns the array of items at path ("" for the root).
+// itemsOf returns the array of items at path ("" for the root); null
+// is an empty list.
 func itemsOf(op string, doc gjson.Result, path string) ([]gjson.Result, error) {
 	arr := doc
 	if path != "" {
 		arr = doc.Get(path)
+	}
+	if arr.Exists() && arr.Type == gjson.Null {
+		// Some CRMs answer null for an empty list.
+		return nil, nil
 	}
 	if !arr.IsArray() {
 		return nil, &MappingError{Op: op, Location: path, Problem: "the items are not an array"}

@@ -3,6 +3,7 @@ package restapi
 import (
 	"fmt"
 
+	"github.com/expr-lang/expr/vm"
 	"gopkg.in/yaml.v3"
 )
 
@@ -19,6 +20,9 @@ type Mapping struct {
 	Headers map[string]string `yaml:"headers"`
 	// Auth says how clientgate signs in to the API.
 	Auth Auth `yaml:"auth"`
+	// Company says how to get from a contact to its company when that
+	// is not the contact's company_id field (default: that field).
+	Company *CompanyLookup `yaml:"company"`
 	// Operations maps the connector operations onto endpoints.
 	Operations Operations `yaml:"operations"`
 }
@@ -79,6 +83,39 @@ type Operation struct {
 	// decide_quote (defaults "accepted" and "declined").
 	Accept  string `yaml:"accept"`
 	Decline string `yaml:"decline"`
+	// DeclineRequest, for decide_quote, is a different request sent to
+	// decline a quote; the operation's own request then only accepts.
+	DeclineRequest *Operation `yaml:"decline_request"`
+	// Expect lists the HTTP statuses that mean success, such as
+	// [200, 204] (default: any 2xx). Another status is an error.
+	Expect []int `yaml:"expect"`
+	// BelongsTo says whose items a per-contact operation lists: contact
+	// (default), company, or contact_or_company.
+	BelongsTo string `yaml:"belongs_to"`
+	// SubRequests are requests sent once per item, such as the payments
+	// of one invoice; expressions read their answers as sub.NAME.
+	SubRequests map[string]*SubRequest `yaml:"sub_requests"`
+}
+
+// SubRequest is a GET sent for each item of an operation. Its path and
+// query may use {id} (the item's ID), {contact_id} and {company_id}.
+type SubRequest struct {
+	Path  string            `yaml:"path"`
+	Query map[string]string `yaml:"query"`
+	// Items is the gjson path to the part of the answer to keep (""
+	// keeps the whole answer).
+	Items string `yaml:"items"`
+	// EmptyOn404 makes a 404 answer an empty list.
+	EmptyOn404 bool `yaml:"empty_on_404"`
+}
+
+// CompanyLookup is a request that returns the company of a contact.
+type CompanyLookup struct {
+	// Lookup is a GET whose path and query may use {contact_id}.
+	Lookup *SubRequest `yaml:"lookup"`
+	// ID is the gjson path, relative to Lookup.Items, to the company's
+	// ID; nothing there means the contact has no company.
+	ID string `yaml:"id"`
 }
 
 // Owner names gjson paths, relative to an item, to the ID of the contact
@@ -91,8 +128,11 @@ type Owner struct {
 
 // Lines reads an array of line items inside an invoice or a quote.
 type Lines struct {
-	// Path is the gjson path, relative to the item, to the array.
+	// Path is the gjson path, relative to the item (or to the answer of
+	// sub-request From), to the array.
 	Path string `yaml:"path"`
+	// From names a sub-request whose answer holds the lines.
+	From string `yaml:"from"`
 	// Fields maps line fields (title, description, quantity, unit_price,
 	// total) to where and how to read them.
 	Fields map[string]*Field `yaml:"fields"`
@@ -116,6 +156,17 @@ type Field struct {
 	Default *string `yaml:"default"`
 	// Optional lets the field be missing or null, leaving the zero value.
 	Optional bool `yaml:"optional"`
+	// Expr computes the value with an expr-lang expression over item,
+	// value (the value at Path), sub (sub-request answers) and helpers.
+	Expr string `yaml:"expr"`
+	// HTML turns HTML text into safe plain text.
+	HTML bool `yaml:"html"`
+	// Round is how amounts with more decimals than their currency are
+	// rounded: half_even (default), half_up, down, up or exact (refuse).
+	Round string `yaml:"round"`
+
+	// prog is Expr compiled by Validate.
+	prog *vm.Program
 }
 
 // UnmarshalYAML accepts either a bare gjson path or a full field mapping.
@@ -128,7 +179,7 @@ func (f *Field) UnmarshalYAML(n *yaml.Node) error {
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		switch key := n.Content[i].Value; key {
-		case "path", "format", "layout", "map", "default", "optional":
+		case "path", "format", "layout", "map", "default", "optional", "expr", "html", "round":
 		default:
 			return fmt.Errorf("line %d: field has unknown key %q", n.Content[i].Line, key)
 		}

@@ -4,7 +4,11 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strings"
 	"testing"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"clientgate/connectors"
 	"clientgate/connectors/restapi"
@@ -41,7 +45,7 @@ func TestMappingErrors(t *testing.T) {
 		{"bad money", `{"data":[{"id":"1","contact":"c1","number":"A","status":"P","issued":"2025-01-01T00:00:00Z","total":"12,50"}]}`, "total", "data.0.total"},
 		{"bad date", `{"data":[{"id":"1","contact":"c1","number":"A","status":"P","issued":"01/02/2025","total":"1"}]}`, "issued_at", "data.0.issued"},
 		{"unknown status", `{"data":[{"id":"1","contact":"c1","number":"A","status":"X","issued":"2025-01-01T00:00:00Z","total":"1"}]}`, "status", "data.0.status"},
-		{"second item bad", `{"data":[{"id":"1","contact":"c1","number":"A","status":"P","issued":"2025-01-01T00:00:00Z","total":"1"},{"id":"2","contact":"c1","number":"B","status":"P","issued":null,"total":"1"}]}`, "issued_at", "data.1.issued"},
+		{"only item bad", `{"data":[{"id":"2","contact":"c1","number":"B","status":"P","issued":null,"total":"1"}]}`, "issued_at", "data.0.issued"},
 		{"items not array", `{"data":{"id":"1"}}`, "", "data"},
 	}
 	for _, tt := range tests {
@@ -119,5 +123,34 @@ func TestDefaultsAndOptional(t *testing.T) {
 	}
 	if b.Title != "T" || b.Complete {
 		t.Errorf("second task %+v", b)
+	}
+}
+
+// TestBadItemDropped checks that an item that does not map is dropped
+// from a list that has good items, logged with its operation, item and
+// field, and counted, while the good items are shown.
+func TestBadItemDropped(t *testing.T) {
+	answer := `{"data":[{"id":"1","contact":"c1","number":"A","status":"P","issued":"2025-01-01T00:00:00Z","total":"1"},
+		{"id":"2","contact":"c1","number":"B","status":"P","issued":null,"total":"1"},
+		{"id":"3","contact":"c1","number":"C","status":"P","issued":"2024-01-01T00:00:00Z","total":"{}"}]}`
+	srv := routes(t, map[string]http.HandlerFunc{"GET /invoices": body(200, answer)})
+	var logs logBuffer
+	reg := prometheus.NewRegistry()
+	met, err := restapi.NewMetrics(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newConnector(t, mappingWith(t, srv.URL, "currency: EUR", invoiceOps), restapi.Options{Logger: logs.logger(), Metrics: met})
+	p, err := c.ListInvoices(context.Background(), connectors.Scope{ContactID: "c1"}, connectors.PageRequest{})
+	if err != nil || len(p.Items) != 1 || p.Items[0].Number != "A" || p.Next != "" {
+		t.Fatalf("ListInvoices = %+v, %v; want invoice A alone", p, err)
+	}
+	for _, want := range []string{"list_invoices, item 2, field issued_at at data.1.issued", "list_invoices, item 3, field total at data.2.total"} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("log lacks %q:\n%s", want, logs.String())
+		}
+	}
+	if n := testutil.ToFloat64(metricVec(t, reg, "clientgate_restapi_items_dropped_total")); n != 2 {
+		t.Errorf("items dropped counted %v, want 2", n)
 	}
 }

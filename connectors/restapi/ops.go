@@ -18,6 +18,7 @@ const (
 	opListTransactions   = "list_transactions"
 	opListTasks          = "list_tasks"
 	opGetTask            = "get_task"
+	opCompanyLookup      = "company.lookup"
 )
 
 // shape says what an operation's answer holds.
@@ -95,17 +96,33 @@ func (m *Mapping) capabilities() connectors.Capabilities {
 		CreateContact: o.CreateContact != nil,
 	}
 	c.DecideQuotes = c.Quotes && o.DecideQuote != nil
-	c.CompanyItems = (c.Invoices || c.Quotes) && companyOwned(o.ListInvoices, o.GetInvoice, o.ListQuotes, o.GetQuote)
+	c.CompanyItems = (c.Invoices && companyOwned(o.ListInvoices, o.GetInvoice)) ||
+		(c.Quotes && companyOwned(o.ListQuotes, o.GetQuote))
+	if c.UpdateContact {
+		c.WritableFields = writable(o.UpdateContact)
+	}
 	return c
 }
 
-// companyOwned reports whether every mapped operation names a company
-// owner field.
+// companyOwned reports whether the operations (a list and its get) list
+// company items.
 func companyOwned(ops ...*Operation) bool {
 	for _, op := range ops {
-		if op != nil && (op.Owner == nil || op.Owner.Company == "") {
+		if op.belongsTo() == BelongsToContact || op.Owner == nil || op.Owner.Company == "" {
 			return false
 		}
 	}
 	return true
+}
+
+// writable lists, in display order, the contact fields an update request
+// carries in its body, query or path.
+func writable(op *Operation) []connectors.Field {
+	var out []connectors.Field
+	for _, f := range connectors.PatchableFields {
+		if usesVar(op, string(f)) {
+			out = append(out, f)
+		}
+	}
+	return out
 }

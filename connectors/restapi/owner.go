@@ -9,6 +9,25 @@ import (
 	"clientgate/connectors"
 )
 
+// Whose items an operation lists.
+const (
+	BelongsToContact          = "contact"
+	BelongsToCompany          = "company"
+	BelongsToContactOrCompany = "contact_or_company"
+)
+
+// belongsTo is the operation's belongs_to; without one, items are the
+// contact's, or the contact's or the company's when owner.company is set.
+func (op *Operation) belongsTo() string {
+	switch {
+	case op.BelongsTo != "":
+		return op.BelongsTo
+	case op.Owner != nil && op.Owner.Company != "":
+		return BelongsToContactOrCompany
+	}
+	return BelongsToContact
+}
+
 // scope is a per-contact scope with the company resolved.
 type scope struct {
 	contactID string
@@ -21,18 +40,18 @@ func (sc scope) vars() map[string]string {
 }
 
 // resolve checks the scope's contact ID and, when the company's items are
-// asked for and supported, looks up the contact's company.
-func (c *Connector) resolve(ctx context.Context, s connectors.Scope) (scope, error) {
+// asked for, supported and listed by op, looks up the contact's company.
+func (c *Connector) resolve(ctx context.Context, s connectors.Scope, op *Operation) (scope, error) {
 	if !safeID(s.ContactID) {
 		return scope{}, fmt.Errorf("%w: restapi: bad contact id", connectors.ErrNotFound)
 	}
 	sc := scope{contactID: s.ContactID}
-	if s.WithCompany && c.caps.CompanyItems {
-		ct, err := c.GetContact(ctx, s.ContactID)
+	if s.WithCompany && c.caps.CompanyItems && op.belongsTo() != BelongsToContact {
+		id, err := c.companyOf(ctx, s.ContactID)
 		if err != nil {
 			return scope{}, err
 		}
-		sc.companyID = ct.CompanyID
+		sc.companyID = id
 	}
 	return sc, nil
 }
@@ -45,12 +64,19 @@ const (
 )
 
 // ownerOf reports whose an item is within sc: the contact's, the
-// contact's company's (only when sc includes the company), or nobody's.
-func ownerOf(item gjson.Result, o *Owner, sc scope) string {
-	if holds(item.Get(o.Contact), sc.contactID) {
+// contact's company's, or nobody's. An item that names a contact is that
+// contact's alone; a company item is one that names the company and no
+// contact, and only when sc includes the company.
+func ownerOf(item gjson.Result, op *Operation, sc scope) string {
+	o, belongs := op.Owner, op.belongsTo()
+	if o == nil {
+		return ownedByNobody
+	}
+	if belongs != BelongsToCompany && holds(item.Get(o.Contact), sc.contactID) {
 		return ownedByContact
 	}
-	if sc.companyID != "" && o.Company != "" && holds(item.Get(o.Company), sc.companyID) {
+	if belongs != BelongsToContact && sc.companyID != "" && o.Company != "" &&
+		holds(item.Get(o.Company), sc.companyID) && (o.Contact == "" || namesNobody(item.Get(o.Contact))) {
 		return ownedByCompany
 	}
 	return ownedByNobody
@@ -69,9 +95,25 @@ func holds(r gjson.Result, id string) bool {
 	return false
 }
 
-// notOwned logs an item that failed the ownership check.
-func (c *Connector) notOwned(op string, o *Owner, loc string) {
-	err := &MappingError{Op: op, Field: "owner", Location: joinPath(loc, o.Contact),
+// namesNobody reports an owner value that names no one: missing, null,
+// "", "0" or an empty array.
+func namesNobody(r gjson.Result) bool {
+	for _, v := range r.Array() {
+		if s, err := scalarText(v); err == nil && s != "" && s != "0" {
+			return false
+		}
+	}
+	return true
+}
+
+// notOwned logs and counts an item that failed the ownership check.
+func (c *Connector) notOwned(ctx context.Context, op string, o *Operation, loc string) {
+	path := ""
+	if o.Owner != nil {
+		path = o.Owner.Contact
+	}
+	err := &MappingError{Op: op, Field: "owner", Location: joinPath(loc, path),
 		Problem: "item does not belong to the signed-in contact: dropped"}
-	c.log.Warn("restapi: mapping error", "op", op, "error", err.Error())
+	c.met.dropped.WithLabelValues(op, "not_owned").Inc()
+	c.log.WarnContext(ctx, "restapi: mapping error", "op", op, "error", err.Error())
 }

@@ -51,6 +51,7 @@ func (c *Connector) fetchPage(ctx context.Context, name string, op *Operation, v
 	if err != nil {
 		return pageFetch{}, err
 	}
+	traceFrom(ctx).rawItems(name, len(items))
 	next, err := nextPos(name, pg, a, pos, len(items))
 	return pageFetch{items: items, loc: op.Items, next: next}, err
 }
@@ -122,45 +123,4 @@ func (c *Connector) sameEndpoint(name string, cl call, raw string) (*url.URL, er
 		return nil, &MappingError{Op: name, Location: "Link header", Problem: "the next page link points at another endpoint"}
 	}
 	return next, nil
-}
-
-// walk collects up to want items for a list, fetching backend pages from
-// pos on. keep decodes and filters one item (false drops it).
-func walk[T any](ctx context.Context, c *Connector, name string, op *Operation, vars map[string]string,
-	pos position, want int, keep func(gjson.Result, string) (T, bool, error)) (connectors.Page[T], error) {
-	out := connectors.Page[T]{Items: []T{}}
-	limit := op.Paging.maxPages()
-	for pos.Pages < limit {
-		pf, err := c.fetchPage(ctx, name, op, vars, pos)
-		if err != nil {
-			return connectors.Page[T]{}, err
-		}
-		i := pos.Skip
-		for ; i < len(pf.items) && len(out.Items) < want; i++ {
-			t, ok, err := keep(pf.items[i], itemLoc(pf.loc, i))
-			if err != nil {
-				return connectors.Page[T]{}, err
-			}
-			if ok {
-				out.Items = append(out.Items, t)
-			}
-		}
-		if i < len(pf.items) {
-			pos.Skip = i
-			out.Next = pos.encode()
-			return out, nil
-		}
-		pos = position{Pos: pf.next, Size: pos.Size, Pages: pos.Pages + 1}
-		if pf.next == "" {
-			return out, nil
-		}
-		if len(out.Items) >= want {
-			if pos.Pages < limit {
-				out.Next = pos.encode()
-			}
-			return out, nil
-		}
-	}
-	c.log.Warn("restapi: listing stopped at the page limit", "op", name, "max_pages", limit)
-	return out, nil
 }

@@ -167,11 +167,12 @@ func TestLinkToOtherHostRefused(t *testing.T) {
 		body(200, `{"items":[{"id":"1","who":"c1","title":"x","start":1736159400}]}`)(w, r)
 	}})
 	c := newConnector(t, mappingWith(t, srv.URL, "", taskOps("{style: link}")), restapi.Options{})
+	// The listing looks one item ahead, so the foreign link is met while
+	// the first page is made, or at the latest on the second.
 	p, err := c.ListTasks(context.Background(), connectors.Scope{ContactID: "c1"}, connectors.PageRequest{Limit: 1})
-	if err != nil {
-		t.Fatal(err)
+	if err == nil {
+		_, err = c.ListTasks(context.Background(), connectors.Scope{ContactID: "c1"}, connectors.PageRequest{Limit: 1, Cursor: p.Next})
 	}
-	_, err = c.ListTasks(context.Background(), connectors.Scope{ContactID: "c1"}, connectors.PageRequest{Limit: 1, Cursor: p.Next})
 	var me *restapi.MappingError
 	if !errors.As(err, &me) {
 		t.Errorf("following a foreign link: %v, want a MappingError", err)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/tidwall/gjson"
@@ -107,11 +108,14 @@ func (c *Connector) send(ctx context.Context, cl call) (answer, int, error) {
 	if err := c.auth.apply(ctx, req); err != nil {
 		return answer{}, 0, fmt.Errorf("restapi: %s: %w", cl.name, err)
 	}
+	if tr := traceFrom(ctx); tr != nil {
+		tr.request(cl.name, c.describe(req, cl))
+	}
 	resp, err := c.http.Do(ctx, req)
 	if err != nil {
 		return answer{}, 0, fmt.Errorf("restapi: %s: %w", cl.name, err)
 	}
-	if err := c.statusError(cl.name, req, resp.StatusCode); err != nil {
+	if err := c.checkStatus(cl, req, resp.StatusCode); err != nil {
 		return answer{}, resp.StatusCode, err
 	}
 	if len(bytes.TrimSpace(resp.Body)) == 0 {
@@ -132,6 +136,22 @@ func (c *Connector) headers(req *http.Request, hasBody bool) {
 	for k, v := range c.m.Headers {
 		req.Header.Set(k, v)
 	}
+}
+
+// checkStatus applies the operation's expected-status rule: with
+// expect, exactly those statuses are success; without, any 2xx.
+func (c *Connector) checkStatus(cl call, req *http.Request, code int) error {
+	want := cl.op.Expect
+	switch {
+	case len(want) == 0:
+		return c.statusError(cl.name, req, code)
+	case slices.Contains(want, code):
+		return nil
+	case code >= 200 && code < 300:
+		return &MappingError{Op: cl.name, Location: "HTTP status",
+			Problem: fmt.Sprintf("the CRM answered %d, the mapping expects %v", code, want)}
+	}
+	return c.statusError(cl.name, req, code)
 }
 
 // statusError maps an HTTP status to the contract's errors.

@@ -22,24 +22,24 @@ type resource[T any] struct {
 	id func(*T) string
 }
 
-// item decodes one item of an operation's answer within sc. ok is false
-// for an item that is hidden or owned by someone else; foreign is called
-// for the latter.
-func (r resource[T]) item(c *Connector, name string, op *Operation, sc scope, raw gjson.Result, loc string, foreign func()) (T, bool, error) {
+// item decodes one item that passed the ownership check, fetching its
+// sub-requests first. ok is false for a hidden item.
+func (r resource[T]) item(ctx context.Context, c *Connector, name string, op *Operation, sc scope, raw gjson.Result, loc, owner string) (T, bool, error) {
 	var zero T
-	owner := ownerOf(raw, op.Owner, sc)
-	if owner == ownedByNobody {
-		foreign()
-		return zero, false, nil
-	}
-	t, cur, err := decode(c.reader(name), r.schema, op.Fields, raw, loc)
+	rd := c.reader(ctx, name)
+	subs, err := c.subRequests(ctx, name, op, sc, raw, loc)
 	if err != nil {
 		return zero, false, err
 	}
+	rd.subs = subs.values
+	t, cur, err := decode(rd, r.schema, op.Fields, raw, loc)
+	if err != nil {
+		return zero, false, withItem(err, op, raw)
+	}
 	if op.Lines != nil && r.lines != nil {
-		lines, err := decodeLines(c.reader(name), op.Lines, raw, loc, cur)
+		lines, err := decodeLines(rd, op.Lines, subs.base(op.Lines.From, raw), linesLoc(op.Lines, loc), cur)
 		if err != nil {
-			return zero, false, err
+			return zero, false, withItem(err, op, raw)
 		}
 		r.lines(&t, lines)
 	}
@@ -57,19 +57,22 @@ func list[T any](ctx context.Context, c *Connector, r resource[T], name string, 
 	if op == nil {
 		return connectors.Page[T]{}, unsupported(name)
 	}
-	sc, err := c.resolve(ctx, s)
+	sc, err := c.resolve(ctx, s, op)
 	if err != nil {
 		return connectors.Page[T]{}, err
 	}
-	pos := position{Pos: op.Paging.firstPos(), Size: op.Paging.size(p.Size())}
+	pos := position{Pos: op.Paging.firstPos(), Size: op.Paging.size(p.Size() + 1)}
 	if p.Cursor != "" {
 		if pos, err = decodePosition(p.Cursor, op.Paging); err != nil {
 			return connectors.Page[T]{}, err
 		}
 	}
-	return walk(ctx, c, name, op, sc.vars(), pos, p.Size(), func(raw gjson.Result, loc string) (T, bool, error) {
-		return r.item(c, name, op, sc, raw, loc, func() { c.notOwned(name, op.Owner, loc) })
-	})
+	if op.belongsTo() == BelongsToCompany && sc.companyID == "" {
+		// Only the company's items are listed here, and this scope
+		// does not include them.
+		return connectors.Page[T]{Items: []T{}}, nil
+	}
+	return walk(ctx, c, name, op, sc, pos, p.Size(), r)
 }
 
 // get returns one item of a get operation within the scope.
@@ -81,7 +84,7 @@ func get[T any](ctx context.Context, c *Connector, r resource[T], name string, o
 	if !safeID(id) {
 		return zero, fmt.Errorf("%w: restapi: bad id", connectors.ErrNotFound)
 	}
-	sc, err := c.resolve(ctx, s)
+	sc, err := c.resolve(ctx, s, op)
 	if err != nil {
 		return zero, err
 	}
@@ -95,9 +98,12 @@ func get[T any](ctx context.Context, c *Connector, r resource[T], name string, o
 	if err != nil {
 		return zero, err
 	}
-	t, ok, err := r.item(c, name, op, sc, raw, op.Item, func() {
-		c.log.Info("restapi: item asked for by a contact it does not belong to", "op", name)
-	})
+	owner := ownerOf(raw, op, sc)
+	if owner == ownedByNobody {
+		c.log.InfoContext(ctx, "restapi: item asked for by a contact it does not belong to", "op", name)
+		return zero, fmt.Errorf("%w: restapi: %s %s", connectors.ErrNotFound, name, id)
+	}
+	t, ok, err := r.item(ctx, c, name, op, sc, raw, op.Item, owner)
 	switch {
 	case err != nil:
 		return zero, err
@@ -108,4 +114,20 @@ func get[T any](ctx context.Context, c *Connector, r resource[T], name string, o
 			Problem: "the answer is a different item than the one asked for"}
 	}
 	return t, nil
+}
+
+// withItem adds the item's ID, when readable, to a mapping error.
+func withItem(err error, op *Operation, raw gjson.Result) error {
+	me, ok := err.(*MappingError)
+	if !ok || me.Item != "" {
+		return err
+	}
+	if f := op.Fields["id"]; f != nil && f.Path != "" {
+		if id, e := scalarText(raw.Get(f.Path)); e == nil {
+			cp := *me
+			cp.Item = id
+			return &cp
+		}
+	}
+	return err
 }

@@ -65,7 +65,7 @@ func TestDecodePositionRejectsForgeries(t *testing.T) {
 	if got, err := decodePosition(good.encode(), page); err != nil || got != good {
 		t.Fatalf("round trip: %+v, %v", got, err)
 	}
-	for _, p := range []position{{Pos: "x", Size: 5}, {Pos: "1", Size: 0}, {Pos: "1", Size: 101},
+	for _, p := range []position{{Pos: "x", Size: 5}, {Pos: "1", Size: 0}, {Pos: "1", Size: 102},
 		{Pos: "1", Size: 5, Skip: -1}, {Pos: "1", Size: 5, Pages: 1000}, {Pos: "-2", Size: 5}} {
 		if _, err := decodePosition(p.encode(), page); err == nil {
 			t.Errorf("decodePosition accepted %+v", p)

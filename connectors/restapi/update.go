@@ -22,11 +22,11 @@ func (c *Connector) UpdateContact(ctx context.Context, contactID string, p conne
 	if err := p.Validate(); err != nil {
 		return connectors.Contact{}, err
 	}
-	carried := bodyVars(op.Body)
+	carried := writable(op)
 	var verr connectors.ValidationError
 	vars := map[string]string{"contact_id": contactID}
 	for f, v := range p {
-		if !slices.Contains(carried, string(f)) {
+		if !slices.Contains(carried, f) {
 			verr.Add(string(f), "cannot be changed in this CRM")
 		}
 		vars[string(f)] = v

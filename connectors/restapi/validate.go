@@ -39,6 +39,7 @@ func (m *Mapping) Validate() error {
 	var p problems
 	m.validateTop(&p)
 	m.Auth.validate(&p)
+	m.validateCompany(&p)
 	specs := m.specs()
 	for _, s := range specs {
 		where := "operations." + s.name
@@ -123,7 +124,7 @@ func (m *Mapping) validatePairs(p *problems) {
 		p.add("operations.decide_quote", "needs get_quote")
 	}
 	needCompany := o.GetCompany != nil || m.capabilities().CompanyItems
-	if needCompany && o.GetContact != nil && o.GetContact.Fields["company_id"] == nil {
-		p.add("operations.get_contact.fields", "must map company_id when get_company or company owners are mapped")
+	if needCompany && m.Company == nil && o.GetContact != nil && o.GetContact.Fields["company_id"] == nil {
+		p.add("operations.get_contact.fields", "must map company_id (or the mapping a company lookup) when get_company or company owners are mapped")
 	}
 }

@@ -37,9 +37,10 @@ func validateFields(p *problems, where string, fields map[string]*Field, kinds m
 
 // validateField checks one field's path, conversion, map and default.
 func validateField(p *problems, at string, k kind, f *Field) {
+	validateExtras(p, at, k, f)
 	switch {
-	case f.Path == "" && f.Default == nil:
-		p.add(at+".path", "is required unless a default is given")
+	case f.Path == "" && f.Default == nil && f.Expr == "":
+		p.add(at+".path", "is required unless a default or an expr is given")
 	case f.Path != "":
 		if err := checkPath(f.Path); err != nil {
 			p.add(at+".path", "bad gjson path %q: %v", f.Path, err)
@@ -69,5 +70,25 @@ func validateField(p *problems, at string, k kind, f *Field) {
 	}
 	if f.Optional && f.Default != nil {
 		p.add(at, "optional and default exclude each other")
+	}
+}
+
+// validateExtras checks a field's expression, HTML flag and rounding
+// rule, compiling the expression once.
+func validateExtras(p *problems, at string, k kind, f *Field) {
+	f.prog = nil
+	if f.Expr != "" {
+		prog, err := compileExpr(f.Expr, k)
+		if err != nil {
+			first, _, _ := strings.Cut(err.Error(), "\n")
+			p.add(at+".expr", "does not compile: %s", first)
+		}
+		f.prog = prog
+	}
+	if f.HTML && k != kindString {
+		p.add(at+".html", "is for text fields only")
+	}
+	if f.Round != "" && (k != kindMoney || !slices.Contains(roundRules, f.Round)) {
+		p.add(at+".round", "is for amounts only, one of %s", strings.Join(roundRules, ", "))
 	}
 }

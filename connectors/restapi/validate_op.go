@@ -28,11 +28,14 @@ func (s opSpec) validate(p *problems, where, currency string) {
 	}
 	s.validateOwner(p, where)
 	s.validateLines(p, where, currency)
-	if s.name == opDecideQuote && !usesVar(op, "decision") {
+	s.validateV2(p, where)
+	if s.name == opDecideQuote && op.DeclineRequest == nil && !usesVar(op, "decision") {
 		p.add(where, "must send {decision} in its path, query or body")
 	}
 	if s.name == opUpdateContact && op.Body == nil {
 		p.add(where+".body", "is required")
+	} else if s.name == opUpdateContact && len(writable(op)) == 0 {
+		p.add(where+".body", "carries no contact field, such as {first_name}")
 	}
 }
 
@@ -102,7 +105,7 @@ func (s opSpec) validateOwner(p *problems, where string) {
 		}
 		return
 	}
-	if o == nil || o.Contact == "" {
+	if (o == nil || o.Contact == "") && s.op.BelongsTo != BelongsToCompany {
 		p.add(where+".owner.contact", "is required: the path to the ID of the contact each item belongs to")
 	}
 	if o == nil {
@@ -126,10 +129,14 @@ func (s opSpec) validateLines(p *problems, where, currency string) {
 		p.add(where+".lines", "%s has no line items", s.name)
 		return
 	}
-	if err := checkPath(l.Path); err != nil {
-		p.add(where+".lines.path", "bad gjson path %q: %v", l.Path, err)
-	}
 	validateFields(p, where+".lines.fields", l.Fields, lineSchema.kinds(), currency != "" || s.op.Fields[currencyField] != nil)
+	if l.Path == "" && l.From == "" {
+		p.add(where+".lines.path", "is required unless the lines come from a sub-request")
+	} else if l.Path != "" {
+		if err := checkPath(l.Path); err != nil {
+			p.add(where+".lines.path", "bad gjson path %q: %v", l.Path, err)
+		}
+	}
 	if l.Fields["title"] == nil {
 		p.add(where+".lines.fields", "must map title")
 	}

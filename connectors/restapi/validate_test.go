@@ -145,3 +145,75 @@ func TestTestdataMappingsValidate(t *testing.T) {
 		}
 	}
 }
+
+func TestValidateSecondVersionKeys(t *testing.T) {
+	doc := `
+base_url: http://crm.example.com
+currency: EUR
+company: {lookup: {path: "contacts/{email}"}, id: "a..b"}
+operations:
+  ping: {path: /ping}
+  find_contact_by_email:
+    path: /contacts
+    items: data
+    fields: {id: id, email: email, portal_access: {default: "true"}}
+  get_contact:
+    path: /contacts/{contact_id}
+    fields:
+      id: id
+      email: email
+      portal_access: {expr: 'item.portal ==', default: "true"}
+      first_name: {path: first, html: true, round: up}
+      created_at: {expr: '"x" + 1'}
+  list_invoices:
+    path: /invoices
+    belongs_to: company
+    owner: {contact: who}
+    sub_requests: {pay: {path: "/payments/{invoice}", items: "a..b"}}
+    expect: [42]
+    fields:
+      id: id
+      number: n
+      status: {expr: 'item.x > 1'}
+      issued_at: {expr: 'now()'}
+      total: {path: t, round: sideways, html: true}
+    lines: {from: nope, fields: {title: t}}
+  get_invoice:
+    path: /invoices/{id}
+    owner: {contact: who}
+    fields: {id: id, number: n, status: s, issued_at: i}
+  update_contact:
+    method: PATCH
+    path: /contacts/{contact_id}
+    body: {note: "hello"}
+`
+	m, err := decodeMapping([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = m.Validate()
+	for _, w := range []string{
+		"company.lookup.path: must start with /",
+		"company.lookup: unknown variable {email}",
+		`company.id: bad gjson path "a..b"`,
+		"operations.get_contact.fields.portal_access.expr: does not compile: unexpected token EOF",
+		"operations.get_contact.fields.first_name.round: is for amounts only",
+		"operations.get_contact.fields.created_at.expr: does not compile: invalid operation: + (mismatched types string and int)",
+		"operations.list_invoices.owner.company: is required when belongs_to is company",
+		"operations.list_invoices.sub_requests.pay: unknown variable {invoice}",
+		`operations.list_invoices.sub_requests.pay.items: bad gjson path "a..b"`,
+		"operations.list_invoices.expect: 42 is not an HTTP status",
+		"operations.list_invoices.fields.status.expr: does not compile: the expression gives a bool, which cannot be a status or code (text)",
+		"operations.list_invoices.fields.total.round: is for amounts only, one of half_even",
+		"operations.list_invoices.fields.total.html: is for text fields only",
+		"operations.list_invoices.lines.from: names no sub-request",
+		"operations.update_contact.body: carries no contact field",
+	} {
+		if err == nil || !strings.Contains(err.Error(), w) {
+			t.Errorf("Validate does not report %q", w)
+		}
+	}
+	if t.Failed() {
+		t.Log(err)
+	}
+}

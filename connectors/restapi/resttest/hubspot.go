@@ -1,0 +1,177 @@
+package resttest
+
+import (
+	"crypto/subtle"
+	"net/http"
+	"net/http/httptest"
+	"net/mail"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tidwall/gjson"
+
+	"clientgate/connectors"
+	"clientgate/connectors/connectortest"
+)
+
+// HubSpot answers like HubSpot's CRM API (v3 objects, v4 associations)
+// in the shapes of its reference: objects as {"id", "properties",
+// "createdAt", "updatedAt", "archived"} with every property a string,
+// search as POST .../search with filterGroups, contact-to-company
+// associations from /crm/v4/objects/contacts/{id}/associations/companies,
+// errors as {"status": "error", "category": ...}, and a private app's
+// bearer token.
+type HubSpot struct {
+	// URL is the API's root.
+	URL string
+	// Token is the private app access token.
+	Token string
+	// Store holds the data.
+	Store *Store
+}
+
+// NewHubSpot starts a HubSpot server loaded with seed and closes it when t
+// ends.
+func NewHubSpot(t testing.TB, seed connectortest.Seed) *HubSpot {
+	h := &HubSpot{Token: "pat-eu1-" + randomHex(), Store: NewStore(seed, "10%d")}
+	srv := httptest.NewServer(h.routes())
+	t.Cleanup(srv.Close)
+	h.URL = srv.URL
+	return h
+}
+
+func (h *HubSpot) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /crm/v3/objects/contacts", func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]any{"results": []any{}})
+	})
+	mux.HandleFunc("POST /crm/v3/objects/contacts/search", h.searchContacts)
+	mux.HandleFunc("POST /crm/v3/objects/contacts", h.createContact)
+	mux.HandleFunc("GET /crm/v3/objects/contacts/{id}", h.getContact)
+	mux.HandleFunc("PATCH /crm/v3/objects/contacts/{id}", h.patchContact)
+	mux.HandleFunc("GET /crm/v4/objects/contacts/{id}/associations/companies", h.contactCompanies)
+	mux.HandleFunc("GET /crm/v3/objects/companies/{id}", h.getCompany)
+	return h.bearer(mux)
+}
+
+func (h *HubSpot) bearer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tok, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if subtle.ConstantTimeCompare([]byte(tok), []byte(h.Token)) != 1 {
+			hsError(w, http.StatusUnauthorized, "INVALID_AUTHENTICATION", "Authentication credentials not found.")
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func hsError(w http.ResponseWriter, code int, category, msg string) {
+	writeJSON(w, code, map[string]any{"status": "error", "message": msg, "correlationId": "0d1c4f5e-3a8b-4c2d-9e7f-1a2b3c4d5e6f", "category": category})
+}
+
+func hsTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
+
+// hsContactProps maps contact properties onto contact fields.
+var hsContactProps = map[string]connectors.Field{
+	"firstname": connectors.FieldFirstName, "lastname": connectors.FieldLastName, "phone": connectors.FieldWorkPhone,
+	"mobilephone": connectors.FieldMobilePhone, "address": connectors.FieldAddressLine1, "city": connectors.FieldAddressCity,
+	"state": connectors.FieldAddressRegion, "zip": connectors.FieldAddressPostCode, "country": connectors.FieldAddressCountry,
+}
+
+func hsContact(c connectors.Contact) map[string]any {
+	props := map[string]any{"email": strings.ToLower(c.Email), "hs_object_id": c.ID, "createdate": hsTime(c.CreatedAt),
+		"lastmodifieddate": hsTime(c.UpdatedAt), "lifecyclestage": strings.ToLower(c.Status), "hs_language": nilIfEmpty(c.Locale)}
+	for key, f := range hsContactProps {
+		props[key] = nilIfEmpty(c.Get(f))
+	}
+	return map[string]any{"id": c.ID, "properties": props, "createdAt": hsTime(c.CreatedAt),
+		"updatedAt": hsTime(c.UpdatedAt), "archived": false}
+}
+
+func (h *HubSpot) searchContacts(w http.ResponseWriter, r *http.Request) {
+	body, err := readBody(r)
+	f := gjson.GetBytes(body, "filterGroups.0.filters.0")
+	if err != nil || f.Get("propertyName").String() != "email" || f.Get("operator").String() != "EQ" {
+		hsError(w, http.StatusBadRequest, "VALIDATION_ERROR", "this server searches contacts by email only")
+		return
+	}
+	out := []any{}
+	for _, c := range h.Store.ContactsByEmail(f.Get("value").String()) {
+		out = append(out, hsContact(c))
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"total": len(out), "results": out})
+}
+
+func (h *HubSpot) getContact(w http.ResponseWriter, r *http.Request) {
+	c, ok := h.Store.Contact(r.PathValue("id"))
+	if !ok {
+		hsError(w, http.StatusNotFound, "OBJECT_NOT_FOUND", "resource not found")
+		return
+	}
+	writeJSON(w, http.StatusOK, hsContact(c))
+}
+
+func (h *HubSpot) createContact(w http.ResponseWriter, r *http.Request) {
+	body, err := readBody(r)
+	email := gjson.GetBytes(body, "properties.email").String()
+	if _, perr := mail.ParseAddress(email); err != nil || perr != nil {
+		hsError(w, http.StatusBadRequest, "VALIDATION_ERROR", "Property values were not valid")
+		return
+	}
+	if len(h.Store.ContactsByEmail(email)) > 0 {
+		hsError(w, http.StatusConflict, "CONFLICT", "Contact already exists")
+		return
+	}
+	c := h.Store.CreateContact(connectors.Contact{Email: email, Status: "lead",
+		FirstName: gjson.GetBytes(body, "properties.firstname").String(), LastName: gjson.GetBytes(body, "properties.lastname").String()})
+	writeJSON(w, http.StatusCreated, hsContact(c))
+}
+
+func (h *HubSpot) patchContact(w http.ResponseWriter, r *http.Request) {
+	body, err := readBody(r)
+	if err != nil || !gjson.ValidBytes(body) {
+		hsError(w, http.StatusBadRequest, "VALIDATION_ERROR", "Invalid input JSON")
+		return
+	}
+	patch := connectors.ContactPatch{}
+	for key, f := range hsContactProps {
+		if v := gjson.GetBytes(body, "properties."+key); v.Exists() {
+			patch[f] = v.String()
+		}
+	}
+	c, ok := h.Store.UpdateContact(r.PathValue("id"), func(c *connectors.Contact) { *c = patch.ApplyTo(*c) })
+	if !ok {
+		hsError(w, http.StatusNotFound, "OBJECT_NOT_FOUND", "resource not found")
+		return
+	}
+	writeJSON(w, http.StatusOK, hsContact(c))
+}
+
+func (h *HubSpot) contactCompanies(w http.ResponseWriter, r *http.Request) {
+	c, ok := h.Store.Contact(r.PathValue("id"))
+	if !ok {
+		hsError(w, http.StatusNotFound, "OBJECT_NOT_FOUND", "resource not found")
+		return
+	}
+	results := []any{}
+	if c.CompanyID != "" {
+		results = append(results, map[string]any{"toObjectId": gjson.Parse(c.CompanyID).Value(), "associationTypes": []any{
+			map[string]any{"category": "HUBSPOT_DEFINED", "typeId": 1, "label": "Primary"},
+			map[string]any{"category": "HUBSPOT_DEFINED", "typeId": 279, "label": nil},
+		}})
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"results": results})
+}
+
+func (h *HubSpot) getCompany(w http.ResponseWriter, r *http.Request) {
+	c, ok := h.Store.Company(r.PathValue("id"))
+	if !ok {
+		hsError(w, http.StatusNotFound, "OBJECT_NOT_FOUND", "resource not found")
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"id": c.ID, "properties": map[string]any{
+		"name": c.Name, "phone": nilIfEmpty(c.Phone), "address": nilIfEmpty(c.Address.Line1), "city": nilIfEmpty(c.Address.City),
+		"zip": nilIfEmpty(c.Address.PostCode), "country": nilIfEmpty(c.Address.Country), "hs_object_id": c.ID,
+	}, "createdAt": hsTime(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)), "updatedAt": hsTime(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)), "archived": false})
+}
