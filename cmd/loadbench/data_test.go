@@ -79,3 +79,30 @@ func TestPadDataRefusesBadInput(t *testing.T) {
 		t.Error("padData read a missing file")
 	}
 }
+
+func TestWriteClientsData(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "clients.json")
+	emails, err := writeClientsData(out, 3, 2)
+	if err != nil || len(emails) != 3 || emails[2] != "client-000003@loadbench.example" {
+		t.Fatalf("writeClientsData = %v, %v", emails, err)
+	}
+	raw, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	invoices := doc["invoices"].([]any)
+	if len(doc["contacts"].([]any)) != 3 || len(invoices) != 6 || visibleInvoices(invoices, emails[1]) != 2 {
+		t.Errorf("data: %s", raw)
+	}
+	numbers := map[any]bool{}
+	for _, inv := range invoices {
+		numbers[inv.(map[string]any)["number"]] = true
+	}
+	if len(numbers) != 6 {
+		t.Errorf("invoice numbers repeat: %v", numbers)
+	}
+}
