@@ -27,7 +27,7 @@ type portal struct {
 	// startHeap is the live heap once ready, before the sign-ins (0:
 	// unknown).
 	startHeap int64
-	signIns  time.Duration
+	signIns   time.Duration
 }
 
 // close stops the process and the provider.
