@@ -35,7 +35,7 @@ type cacheFigures struct {
 	RSSFull         int64   `json:"rss_full"` // after the read load
 	FillSeconds     float64 `json:"fill_seconds"`
 	Reads           int64   `json:"reads"`
-	GCs             uint64  `json:"gcs"`
+	Pauses          uint64  `json:"pauses"`    // stop-the-world GC pauses (two per cycle)
 	PauseP50        float64 `json:"pause_p50"` // seconds, bucket upper bounds
 	PauseP99        float64 `json:"pause_p99"`
 	PauseMax        float64 `json:"pause_max"`
@@ -92,7 +92,7 @@ func measureCache(n, inv int, d time.Duration) (*cacheFigures, error) {
 		return nil, err
 	}
 	f.Reads = reads
-	f.GCs, f.PauseP50, f.PauseP99, f.PauseMax = histogramSummary(pauses)
+	f.Pauses, f.PauseP50, f.PauseP99, f.PauseMax = histogramSummary(pauses)
 	f.RSSFull, _ = pidRSS(os.Getpid())
 	runtime.KeepAlive(c)
 	return f, nil

@@ -42,14 +42,7 @@ func TestPadData(t *testing.T) {
 		if err != nil || added != tt.added {
 			t.Fatalf("padData(%s, %d) = %d, %v; want %d", tt.email, tt.n, added, err, tt.added)
 		}
-		raw, err := os.ReadFile(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var doc map[string]any
-		if err := json.Unmarshal(raw, &doc); err != nil {
-			t.Fatal(err)
-		}
+		raw, doc := readDoc(t, out)
 		invoices := doc["invoices"].([]any)
 		if got := visibleInvoices(invoices, tt.email); got != tt.f {
 			t.Errorf("%s has %d visible invoices, want %d", tt.email, got, tt.f)
@@ -86,14 +79,7 @@ func TestWriteClientsData(t *testing.T) {
 	if err != nil || len(emails) != 3 || emails[2] != "client-000003@loadbench.example" {
 		t.Fatalf("writeClientsData = %v, %v", emails, err)
 	}
-	raw, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc map[string]any
-	if err := json.Unmarshal(raw, &doc); err != nil {
-		t.Fatal(err)
-	}
+	raw, doc := readDoc(t, out)
 	invoices := doc["invoices"].([]any)
 	if len(doc["contacts"].([]any)) != 3 || len(invoices) != 6 || visibleInvoices(invoices, emails[1]) != 2 {
 		t.Errorf("data: %s", raw)
@@ -105,4 +91,18 @@ func TestWriteClientsData(t *testing.T) {
 	if len(numbers) != 6 {
 		t.Errorf("invoice numbers repeat: %v", numbers)
 	}
+}
+
+// readDoc reads a JSON object from path.
+func readDoc(t *testing.T, path string) ([]byte, map[string]any) {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	return raw, doc
 }

@@ -58,13 +58,20 @@ func (l *lab) warmPortal(ctx context.Context) (*portal, error) {
 	return l.warm, nil
 }
 
-// jsonGroup: warm signed-in /api/v1/invoices against the bare Gin handler.
-func (l *lab) jsonGroup(ctx context.Context) (*group, error) {
+// bareAndWarm returns the bare baseline and the warm clientgate, each
+// started on first use.
+func (l *lab) bareAndWarm(ctx context.Context) (*bareServer, *portal, error) {
 	bare, err := l.bareServer(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	warm, err := l.warmPortal(ctx)
+	return bare, warm, err
+}
+
+// jsonGroup: warm signed-in /api/v1/invoices against the bare Gin handler.
+func (l *lab) jsonGroup(ctx context.Context) (*group, error) {
+	bare, warm, err := l.bareAndWarm(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -84,11 +91,7 @@ func (l *lab) jsonGroup(ctx context.Context) (*group, error) {
 // htmlGroup: warm signed-in /clients/invoices against the bare Gin
 // html/template page of the same content.
 func (l *lab) htmlGroup(ctx context.Context) (*group, error) {
-	bare, err := l.bareServer(ctx)
-	if err != nil {
-		return nil, err
-	}
-	warm, err := l.warmPortal(ctx)
+	bare, warm, err := l.bareAndWarm(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -50,18 +50,3 @@ func TestCheckRows(t *testing.T) {
 		}
 	}
 }
-
-// BenchmarkBareHTMLHandler is the bare html/template page without the
-// network.
-func BenchmarkBareHTMLHandler(b *testing.B) {
-	e := bareEngine(samplePage(10))
-	req := httptest.NewRequest(http.MethodGet, "/clients/invoices", nil)
-	b.ReportAllocs()
-	for b.Loop() {
-		rec := httptest.NewRecorder()
-		e.ServeHTTP(rec, req)
-		if rec.Code != http.StatusOK {
-			b.Fatal(rec.Code)
-		}
-	}
-}

@@ -40,7 +40,7 @@ func TestMeasureChecksBeforeAndAfter(t *testing.T) {
 	o := &options{warmup: time.Second, duration: time.Second}
 	tgt := Target{Name: "t", URL: srv.URL, PID: os.Getpid()}
 	gen := &stubGenerator{m: Measurement{Answers: 100, Bytes: 100 * 300, Elapsed: time.Second}}
-	m, err := measure(context.Background(), o, gen, http.DefaultClient, tgt)
+	m, err := measure(context.Background(), o, gen, http.DefaultClient, &tgt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,12 +48,12 @@ func TestMeasureChecksBeforeAndAfter(t *testing.T) {
 		t.Errorf("runs %d (want warm-up and run), measurement %+v", gen.runs.Load(), m)
 	}
 	broken.Store(true)
-	if _, err := measure(context.Background(), o, gen, http.DefaultClient, tgt); err == nil || !strings.Contains(err.Error(), "check before the run") {
+	if _, err := measure(context.Background(), o, gen, http.DefaultClient, &tgt); err == nil || !strings.Contains(err.Error(), "check before the run") {
 		t.Errorf("measure with a broken session = %v", err)
 	}
 	gen.err = errors.New("wrk: boom")
 	broken.Store(false)
-	if _, err := measure(context.Background(), o, gen, http.DefaultClient, tgt); err == nil || !strings.Contains(err.Error(), "boom") {
+	if _, err := measure(context.Background(), o, gen, http.DefaultClient, &tgt); err == nil || !strings.Contains(err.Error(), "boom") {
 		t.Errorf("measure with a failing generator = %v", err)
 	}
 }

@@ -28,6 +28,7 @@ type options struct {
 	cacheContacts             []int
 	duration, warmup, timeout time.Duration
 	readyTimeout, latency     time.Duration
+	cacheDuration             time.Duration
 	targets, module, bin      string
 	data, email, logLevel     string
 	postgres, serverProfile   string
@@ -59,6 +60,7 @@ func parseOptions(args []string, stderr io.Writer) (*options, error) {
 	fs.DurationVar(&o.latency, "crm-latency", 86*time.Millisecond, "latency of every fake Jetpack CRM call (cold); 86ms is the real Jetpack CRM's on loopback")
 	fs.IntVar(&o.clients, "clients", 1000, "distinct signed-in clients (clients)")
 	fs.StringVar(&contacts, "cache-contacts", "10000,100000", "cached contact counts to measure (cache)")
+	fs.DurationVar(&o.cacheDuration, "cache-duration", 15*time.Second, "read load on the full cache, during which GC pauses are counted (cache)")
 	fs.IntVar(&o.writes, "replica-writes", 50, "writes timed from one replica to the other (replicas)")
 	fs.StringVar(&o.postgres, "postgres", os.Getenv("CLIENTGATE_TEST_POSTGRES"), "PostgreSQL URL on 127.0.0.1 for replicas (default $CLIENTGATE_TEST_POSTGRES); a fresh schema is made and dropped")
 	fs.StringVar(&o.serverProfile, "server-profile", "", "write a CPU profile of clientgate (json target) taken during its last measured run to this `file` (pprof on the metrics listener)")
@@ -81,8 +83,8 @@ func parseOptions(args []string, stderr io.Writer) (*options, error) {
 func (o *options) validate() error {
 	var problems []string
 	if o.conns < 1 || o.coldConns < 1 || o.threads < 1 || o.maxPerWorker < 1 || o.invoices < 1 || o.rounds < 1 ||
-		o.clients < 1 || o.writes < 1 || o.timeout <= 0 || o.warmup < 0 {
-		problems = append(problems, "-connections, -cold-connections, -threads, -max-requests, -invoices, -rounds, -clients, -replica-writes and -timeout must be positive, -warmup not negative")
+		o.clients < 1 || o.writes < 1 || o.timeout <= 0 || o.warmup < 0 || o.cacheDuration <= 0 {
+		problems = append(problems, "-connections, -cold-connections, -threads, -max-requests, -invoices, -rounds, -clients, -replica-writes, -cache-duration and -timeout must be positive, -warmup not negative")
 	}
 	switch {
 	case o.generator != "wrk" && o.generator != "go":

@@ -131,11 +131,11 @@ func (l *lab) measureGroups(ctx context.Context, out io.Writer, groups []*group)
 // the last round when asked to.
 func (l *lab) measureOne(ctx context.Context, b *bench, last bool) (*Measurement, error) {
 	if !last || b.profile == nil || l.o.serverProfile == "" {
-		return measure(ctx, l.o, l.gen, l.client, b.target)
+		return measure(ctx, l.o, l.gen, l.client, &b.target)
 	}
 	done := make(chan error, 1)
 	go func() { done <- saveProfile(ctx, b.profile.metrics, l.o.warmup+l.o.duration, l.o.serverProfile) }()
-	m, err := measure(ctx, l.o, l.gen, l.client, b.target)
+	m, err := measure(ctx, l.o, l.gen, l.client, &b.target)
 	if perr := <-done; err == nil && perr != nil {
 		return nil, fmt.Errorf("%s: CPU profile: %w", b.target.Name, perr)
 	}
