@@ -163,4 +163,7 @@ type WebhookConfig struct {
 // it off.
 type MetricsConfig struct {
 	Addr string `yaml:"addr"`
+	// Pprof adds Go's profiling endpoints (/debug/pprof/) to the metrics
+	// listener; off by default.
+	Pprof bool `yaml:"pprof"`
 }

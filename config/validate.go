@@ -36,6 +36,9 @@ func (c *Config) validate(authRequired bool) error {
 	c.Cache.validate(&p)
 	c.Breaker.validate(&p)
 	c.Webhook.validate(&p)
+	if c.Metrics.Pprof && c.Metrics.Addr == "" {
+		p.add("metrics.pprof", "needs metrics.addr: the profiling endpoints are served on the metrics listener only")
+	}
 	if c.Metrics.Addr != "" {
 		checkAddr(&p, "metrics.addr", c.Metrics.Addr)
 		if c.Metrics.Addr == c.Listen.Addr && !strings.HasSuffix(c.Metrics.Addr, ":0") {

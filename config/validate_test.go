@@ -83,6 +83,8 @@ func TestValidateRejects(t *testing.T) {
 			`listen.trusted_proxies[2]: "proxy.local" is not an IP address or CIDR`}},
 		{"metrics on the portal port", func(c *Config) { c.Metrics.Addr = c.Listen.Addr }, []string{
 			"metrics.addr: must differ from listen.addr"}},
+		{"pprof without metrics", func(c *Config) { c.Metrics.Addr, c.Metrics.Pprof = "", true }, []string{
+			"metrics.pprof: needs metrics.addr"}},
 		{"database", func(c *Config) { c.Database.DSN = "mysql://x" }, []string{"database.dsn: must be a file path"}},
 		{"portal look", func(c *Config) {
 			c.Portal.BasePath, c.Portal.AccentColor, c.Portal.Name = "/clients/", "blue", " "

@@ -25,7 +25,7 @@ const shutdownTimeout = 20 * time.Second
 func runServers(ctx context.Context, cfg *config.Config, handler http.Handler, reg *prometheus.Registry, log *slog.Logger) error {
 	servers := []*namedServer{newServer("portal", cfg.Listen.Addr, handler, log)}
 	if cfg.Metrics.Addr != "" {
-		servers = append(servers, newServer("metrics", cfg.Metrics.Addr, metricsHandler(reg), log))
+		servers = append(servers, newServer("metrics", cfg.Metrics.Addr, metricsHandler(reg, cfg.Metrics.Pprof), log))
 	}
 	for _, s := range servers {
 		if err := s.listen(); err != nil {
@@ -113,9 +113,13 @@ func newRegistry() *prometheus.Registry {
 	return reg
 }
 
-// metricsHandler serves GET /metrics from reg.
-func metricsHandler(reg *prometheus.Registry) http.Handler {
+// metricsHandler serves GET /metrics from reg and, with pprof, Go's
+// profiling endpoints.
+func metricsHandler(reg *prometheus.Registry, pprof bool) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
+	if pprof {
+		addPprof(mux)
+	}
 	return mux
 }

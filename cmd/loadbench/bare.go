@@ -72,12 +72,14 @@ func samplePage(n int) invoicePage {
 	return page
 }
 
-// bareEngine is a Gin engine with no middleware whose one route encodes
-// page on every request, as the real handler does.
+// bareEngine is a Gin engine with no middleware and two routes that
+// answer page on every request as clientgate's do: GET /api/v1/invoices
+// encodes it as JSON, GET /clients/invoices renders it with html/template.
 func bareEngine(page invoicePage) *gin.Engine {
 	gin.SetMode(gin.ReleaseMode)
 	e := gin.New()
 	e.GET("/api/v1/invoices", func(c *gin.Context) { c.JSON(http.StatusOK, page) })
+	addBareHTML(e, page)
 	return e
 }
 
@@ -87,33 +89,58 @@ func bareEngine(page invoicePage) *gin.Engine {
 // generator.
 const serveBareMode = "serve-bare"
 
-// serveBare serves bareEngine with a page of n invoices on addr until the
-// process is stopped; GET /readyz answers once it listens.
-func serveBare(addr string, n int) error {
+// serveBare serves bareEngine with a page of n invoices on args' address
+// (args: address, n) until the process is stopped; GET /readyz answers
+// once it listens.
+func serveBare(args []string) error {
+	if len(args) != 2 {
+		return fmt.Errorf("want an address and an invoice count, got %q", args)
+	}
+	addr := args[0]
+	n, err := strconv.Atoi(args[1])
+	if err != nil {
+		return err
+	}
 	e := bareEngine(samplePage(n))
 	e.GET("/readyz", func(c *gin.Context) { c.String(http.StatusOK, "ready") })
 	srv := &http.Server{Addr: addr, Handler: e, ReadHeaderTimeout: 10 * time.Second}
 	return srv.ListenAndServe()
 }
 
+// bareServer is the running bare baseline.
+type bareServer struct {
+	proc *child
+	base string
+}
+
+// jsonTarget is the bare baseline's JSON page.
+func (s *bareServer) jsonTarget(name string) Target {
+	return Target{Name: name, URL: s.base + "/api/v1/invoices", PID: s.proc.pid()}
+}
+
+// pageTarget is the bare baseline's HTML page.
+func (s *bareServer) pageTarget(name string) Target {
+	return Target{Name: name, URL: s.base + "/clients/invoices", PID: s.proc.pid(), Accept: "text/html", Check: checkRows}
+}
+
 // startBare runs this program again in serveBareMode on a free port and
-// returns the child and the invoices URL once it answers.
-func startBare(ctx context.Context, o *options, logPath string) (*child, string, error) {
+// returns it once it answers.
+func startBare(ctx context.Context, o *options, logPath string) (*bareServer, error) {
 	self, err := os.Executable()
 	if err != nil {
-		return nil, "", fmt.Errorf("bare gin: %w", err)
+		return nil, fmt.Errorf("bare gin: %w", err)
 	}
 	addr, err := freeAddr()
 	if err != nil {
-		return nil, "", fmt.Errorf("bare gin: %w", err)
+		return nil, fmt.Errorf("bare gin: %w", err)
 	}
 	c, err := startChild(nil, logPath, self, serveBareMode, addr, strconv.Itoa(o.invoices))
 	if err != nil {
-		return nil, "", fmt.Errorf("bare gin: %w", err)
+		return nil, fmt.Errorf("bare gin: %w", err)
 	}
 	if err := c.waitReady(ctx, "http://"+addr, o.readyTimeout); err != nil {
 		c.stop()
-		return nil, "", fmt.Errorf("bare gin: %w", err)
+		return nil, fmt.Errorf("bare gin: %w", err)
 	}
-	return c, "http://" + addr + "/api/v1/invoices", nil
+	return &bareServer{proc: c, base: "http://" + addr}, nil
 }

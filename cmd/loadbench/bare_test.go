@@ -48,9 +48,16 @@ func BenchmarkInvoicePageJSON(b *testing.B) {
 }
 
 // BenchmarkBareGinHandler is target (a) without the network.
-func BenchmarkBareGinHandler(b *testing.B) {
+func BenchmarkBareGinHandler(b *testing.B) { benchBare(b, "/api/v1/invoices") }
+
+// BenchmarkBareHTMLHandler is target (h), the bare html/template page,
+// without the network.
+func BenchmarkBareHTMLHandler(b *testing.B) { benchBare(b, "/clients/invoices") }
+
+// benchBare serves path of the bare engine b.N times.
+func benchBare(b *testing.B, path string) {
 	e := bareEngine(samplePage(10))
-	req := httptest.NewRequest(http.MethodGet, "/api/v1/invoices", nil)
+	req := httptest.NewRequest(http.MethodGet, path, nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		rec := httptest.NewRecorder()

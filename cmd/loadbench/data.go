@@ -30,7 +30,7 @@ func padData(path, out, email string, n int) (int, error) {
 	added := 0
 	for i := visibleInvoices(invoices, email); i < n; i++ {
 		added++
-		invoices = append(invoices, extraInvoice(email, added))
+		invoices = append(invoices, extraInvoice(email, fmt.Sprintf("LB-%03d", added)))
 	}
 	doc["invoices"] = invoices
 	padded, err := json.Marshal(doc)
@@ -64,12 +64,12 @@ func visibleInvoices(invoices []any, email string) int {
 }
 
 // extraInvoice is an unpaid invoice of email in the import file format.
-func extraInvoice(email string, i int) map[string]any {
+func extraInvoice(email, number string) map[string]any {
 	line := func(title, desc, qty, price, total string) map[string]any {
 		return map[string]any{"title": title, "description": desc, "quantity": qty, "unit_price": price, "total": total}
 	}
 	return map[string]any{
-		"number": fmt.Sprintf("LB-%03d", i), "contact_email": email, "status": "unpaid",
+		"number": number, "contact_email": email, "status": "unpaid",
 		"issued_at": "2026-01-05T09:00:00Z", "due_at": "2026-02-04T00:00:00Z", "currency": "EUR",
 		"subtotal": "1710.00", "discount": "0.00", "tax": "324.90", "total": "2034.90", "amount_due": "2034.90",
 		"pay_url": "https://pay.example.com/northwind/LB", "notes": "Thank you for your business.",
@@ -78,4 +78,25 @@ func extraInvoice(email string, i int) map[string]any {
 			line("Logo refinements", "Hours", "6", "85.00", "510.00"),
 		},
 	}
+}
+
+// writeClientsData writes to out an import file of n contacts with
+// invoices invoices each and returns their emails.
+func writeClientsData(out string, n, invoices int) ([]string, error) {
+	emails := make([]string, n)
+	contacts := make([]any, n)
+	var all []any
+	for i := range n {
+		emails[i] = fmt.Sprintf("client-%06d@loadbench.example", i+1)
+		contacts[i] = map[string]any{"email": emails[i], "first_name": "Client", "last_name": fmt.Sprint(i + 1),
+			"status": "Customer", "portal_access": true}
+		for j := range invoices {
+			all = append(all, extraInvoice(emails[i], fmt.Sprintf("C%06d-%03d", i+1, j+1)))
+		}
+	}
+	raw, err := json.Marshal(map[string]any{"contacts": contacts, "invoices": all})
+	if err != nil {
+		return nil, err
+	}
+	return emails, os.WriteFile(out, raw, 0o600)
 }

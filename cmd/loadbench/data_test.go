@@ -42,14 +42,7 @@ func TestPadData(t *testing.T) {
 		if err != nil || added != tt.added {
 			t.Fatalf("padData(%s, %d) = %d, %v; want %d", tt.email, tt.n, added, err, tt.added)
 		}
-		raw, err := os.ReadFile(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var doc map[string]any
-		if err := json.Unmarshal(raw, &doc); err != nil {
-			t.Fatal(err)
-		}
+		raw, doc := readDoc(t, out)
 		invoices := doc["invoices"].([]any)
 		if got := visibleInvoices(invoices, tt.email); got != tt.f {
 			t.Errorf("%s has %d visible invoices, want %d", tt.email, got, tt.f)
@@ -78,4 +71,38 @@ func TestPadDataRefusesBadInput(t *testing.T) {
 	if _, err := padData(filepath.Join(t.TempDir(), "missing.json"), "x", "a@b.c", 1); err == nil {
 		t.Error("padData read a missing file")
 	}
+}
+
+func TestWriteClientsData(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "clients.json")
+	emails, err := writeClientsData(out, 3, 2)
+	if err != nil || len(emails) != 3 || emails[2] != "client-000003@loadbench.example" {
+		t.Fatalf("writeClientsData = %v, %v", emails, err)
+	}
+	raw, doc := readDoc(t, out)
+	invoices := doc["invoices"].([]any)
+	if len(doc["contacts"].([]any)) != 3 || len(invoices) != 6 || visibleInvoices(invoices, emails[1]) != 2 {
+		t.Errorf("data: %s", raw)
+	}
+	numbers := map[any]bool{}
+	for _, inv := range invoices {
+		numbers[inv.(map[string]any)["number"]] = true
+	}
+	if len(numbers) != 6 {
+		t.Errorf("invoice numbers repeat: %v", numbers)
+	}
+}
+
+// readDoc reads a JSON object from path.
+func readDoc(t *testing.T, path string) ([]byte, map[string]any) {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	return raw, doc
 }

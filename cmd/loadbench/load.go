@@ -18,8 +18,42 @@ type Target struct {
 	Name string
 	// URL is requested with GET; its host must be 127.0.0.1.
 	URL string
-	// Cookie, when set, is sent as the Cookie header (never printed).
-	Cookie string
+	// Cookies are Cookie header values (never printed); requests rotate
+	// through them, one per request. None: no Cookie header.
+	Cookies []string
+	// Accept is the Accept header (default application/json).
+	Accept string
+	// Check validates the body of a 200 answer and returns its number of
+	// items (default checkItems).
+	Check func(body []byte) (int, error)
+	// Conns, when positive, replaces the generator's connection count.
+	Conns int
+	// PID is the server process answering, for its CPU time (0: unknown).
+	PID int
+}
+
+// accept returns the Accept header to send.
+func (t Target) accept() string {
+	if t.Accept == "" {
+		return "application/json"
+	}
+	return t.Accept
+}
+
+// check validates the body of a 200 answer.
+func (t Target) check(body []byte) (int, error) {
+	if t.Check == nil {
+		return checkItems(body)
+	}
+	return t.Check(body)
+}
+
+// cookie returns the Cookie header of the i-th request ("" for none).
+func (t Target) cookie(i int) string {
+	if len(t.Cookies) == 0 {
+		return ""
+	}
+	return t.Cookies[i%len(t.Cookies)]
 }
 
 // LoadConfig bounds a load run.
@@ -80,7 +114,7 @@ func newClient(workers int, timeout time.Duration) *http.Client {
 
 // Load sends GET requests to t from cfg.Workers loops until cfg.Duration
 // passes, each loop sends cfg.MaxPerWorker requests, or ctx ends. Every
-// response is checked with checkItems.
+// response is checked with t's check; loop i starts at t's cookie i.
 func Load(ctx context.Context, client *http.Client, t Target, cfg LoadConfig) (*Run, error) {
 	if err := checkTarget(t); err != nil {
 		return nil, err
@@ -95,7 +129,7 @@ func Load(ctx context.Context, client *http.Client, t Target, cfg LoadConfig) (*
 	start := time.Now()
 	for i := range runs {
 		runs[i] = &Run{}
-		wg.Go(func() { worker(ctx, client, t, cfg.MaxPerWorker, runs[i]) })
+		wg.Go(func() { worker(ctx, client, t, i, cfg.MaxPerWorker, runs[i]) })
 	}
 	wg.Wait()
 	total := merge(runs)
@@ -103,14 +137,14 @@ func Load(ctx context.Context, client *http.Client, t Target, cfg LoadConfig) (*
 	return total, nil
 }
 
-// worker is one request loop.
-func worker(ctx context.Context, client *http.Client, t Target, limit int, r *Run) {
-	for range limit {
+// worker is one request loop, sending the cookies of t from the first-th on.
+func worker(ctx context.Context, client *http.Client, t Target, first, limit int, r *Run) {
+	for i := range limit {
 		if ctx.Err() != nil {
 			return
 		}
 		begin := time.Now()
-		n, items, err := fetch(ctx, client, t)
+		n, items, err := fetch(ctx, client, t, first+i)
 		switch {
 		case err == nil:
 			r.Latencies = append(r.Latencies, time.Since(begin))
@@ -124,16 +158,16 @@ func worker(ctx context.Context, client *http.Client, t Target, limit int, r *Ru
 	}
 }
 
-// fetch sends one request and checks its answer; it returns the body size
-// and the number of items.
-func fetch(ctx context.Context, client *http.Client, t Target) (int, int, error) {
+// fetch sends the i-th request of t and checks its answer; it returns the
+// body size and the number of items.
+func fetch(ctx context.Context, client *http.Client, t Target, i int) (int, int, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, t.URL, nil)
 	if err != nil {
 		return 0, 0, err
 	}
-	req.Header.Set("Accept", "application/json")
-	if t.Cookie != "" {
-		req.Header.Set("Cookie", t.Cookie)
+	req.Header.Set("Accept", t.accept())
+	if c := t.cookie(i); c != "" {
+		req.Header.Set("Cookie", c)
 	}
 	resp, err := client.Do(req)
 	if err != nil {
@@ -151,21 +185,11 @@ func fetch(ctx context.Context, client *http.Client, t Target) (int, int, error)
 	if resp.StatusCode != http.StatusOK {
 		return 0, 0, fmt.Errorf("status %d: %s", resp.StatusCode, snippet(body))
 	}
-	items, err := checkItems(body)
+	items, err := t.check(body)
 	return len(body), items, err
 }
 
-func (r *Run) addSample(msg string) {
-	if len(r.Samples) >= maxSamples {
-		return
-	}
-	for _, s := range r.Samples {
-		if s == msg {
-			return
-		}
-	}
-	r.Samples = append(r.Samples, msg)
-}
+func (r *Run) addSample(msg string) { r.Samples = appendSample(r.Samples, msg) }
 
 // merge adds the workers' runs together.
 func merge(runs []*Run) *Run {

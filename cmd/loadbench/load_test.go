@@ -70,7 +70,7 @@ func TestLoadCountsSuccessesAndErrors(t *testing.T) {
 		}
 	})
 	cfg := LoadConfig{Workers: 4, Duration: time.Minute, MaxPerWorker: 25}
-	r, err := Load(context.Background(), newClient(4, 5*time.Second), Target{Name: "t", URL: srv.URL, Cookie: "s=1"}, cfg)
+	r, err := Load(context.Background(), newClient(4, 5*time.Second), Target{Name: "t", URL: srv.URL, Cookies: []string{"s=1"}}, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -137,9 +137,17 @@ func (c *child) waitReady(ctx context.Context, base string, timeout time.Duratio
 	return fmt.Errorf("clientgate did not become ready in %s: %s; its log:\n%s", timeout, last, tail(c.log))
 }
 
+// pid returns the process ID.
+func (c *child) pid() int { return c.cmd.Process.Pid }
+
 // rss returns the process's resident set size in bytes.
 func (c *child) rss() (int64, error) {
-	f, err := os.Open(filepath.Join("/proc", strconv.Itoa(c.cmd.Process.Pid), "status"))
+	return pidRSS(c.pid())
+}
+
+// pidRSS returns the resident set size of process pid in bytes.
+func pidRSS(pid int) (int64, error) {
+	f, err := os.Open(filepath.Join("/proc", strconv.Itoa(pid), "status"))
 	if err != nil {
 		return 0, err
 	}

@@ -1,61 +1,47 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
-	"net/http"
+	"maps"
 	"slices"
+	"strings"
 	"time"
-
-	"clientgate/connectors/jetpackcrm/jetpacktest"
 )
 
-// targetRatio is the goal for (b) as a share of (a)'s requests per second.
-const targetRatio = 60.0
+const rowFormat = "%-46s %5s %7s %9s %9s %9s %9s %8s %6s %6s %7s %7s %7s\n"
 
-// probes is how many requests, sent one at a time, count the CRM calls of
-// one (c) request.
-const probes = 5
-
-// report collects the results and the running targets' stop functions.
-type report struct {
-	results   map[string][]*result // by target key, one per round
-	rss       int64                // clientgate's RSS after the last (b) run
-	rssErr    error
-	crm       *jetpacktest.Server // the fake CRM of (c)
-	crmTarget Target
-	crmCalls  map[string]int // CRM calls by endpoint of the probes
-	stops     []func()
-	header    bool // the table's header is printed
+// printHeader prints the column names of the rows.
+func printHeader(w io.Writer) {
+	fmt.Fprintf(w, rowFormat, "target", "round", "req/s", "p50", "p90", "p99", "max", "answers", "errors", "B/ans",
+		"gen CPU", "srv CPU", "srv µs")
 }
 
-// cleanup stops the started targets, last started first.
-func (rep *report) cleanup() {
-	for _, stop := range slices.Backward(rep.stops) {
-		stop()
+// printRow prints one run's figures and its error samples. CPU columns
+// are in cores (CPU time over wall time); "srv µs" is the server's CPU
+// time per answer; B/ans is bytes per answer, headers included.
+func printRow(w io.Writer, round int, name string, m *Measurement) {
+	perAnswer, srv, perCPU := "-", "-", "-"
+	if m.Bytes > 0 && m.Answers > 0 {
+		perAnswer = fmt.Sprint(m.Bytes / int64(m.Answers))
 	}
-}
-
-const rowFormat = "%-42s %5s %7s %9s %9s %9s %9s %6s %5s %6s\n"
-
-// add records a result and prints its row, after the header for the
-// first one, and its error samples, if any.
-func (rep *report) add(w io.Writer, round int, key string, r *result) {
-	if rep.results == nil {
-		rep.results = map[string][]*result{}
+	if m.ServerCPU > 0 {
+		srv = cores(m.ServerCPU, m.Elapsed)
+		perCPU = fmt.Sprintf("%.0f", cpuPerAnswer(m))
 	}
-	rep.results[key] = append(rep.results[key], r)
-	if !rep.header {
-		fmt.Fprintf(w, rowFormat, "target", "round", "req/s", "p50", "p99", "max", "requests", "errors", "items", "bytes")
-		rep.header = true
-	}
-	s := r.summary
-	fmt.Fprintf(w, rowFormat, r.target.Name, fmt.Sprint(round+1), fmt.Sprintf("%.0f", s.RPS), ms(s.P50), ms(s.P99), ms(s.Max),
-		fmt.Sprint(s.Requests), fmt.Sprint(s.Errors), fmt.Sprint(r.run.Items), fmt.Sprint(r.run.Bytes))
-	for _, msg := range r.run.Samples {
+	fmt.Fprintf(w, rowFormat, name, fmt.Sprint(round+1), fmt.Sprintf("%.0f", m.RPS), ms(m.P50), ms(m.P90), ms(m.P99), ms(m.Max),
+		fmt.Sprint(m.Answers), fmt.Sprint(m.Errors), perAnswer, cores(m.GenCPU, m.Elapsed), srv, perCPU)
+	for _, msg := range m.Samples {
 		fmt.Fprintf(w, "    error: %s\n", msg)
 	}
+}
+
+// cores formats CPU time used over a wall time as a number of cores.
+func cores(cpu, wall time.Duration) string {
+	if wall <= 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", cpu.Seconds()/wall.Seconds())
 }
 
 // ms formats a latency in milliseconds.
@@ -63,49 +49,126 @@ func ms(d time.Duration) string {
 	return fmt.Sprintf("%.2fms", float64(d)/float64(time.Millisecond))
 }
 
-// probeCRM counts the fake CRM's calls for a few (c) requests.
-func (rep *report) probeCRM(ctx context.Context, client *http.Client) error {
-	if rep.crm == nil {
-		return nil
-	}
-	// requests cut off at the end of the load may still be running on
-	// the server: wait until the CRM sees no more calls
-	for range 20 {
-		before := sumCalls(rep.crm.Calls())
-		time.Sleep(500 * time.Millisecond)
-		if sumCalls(rep.crm.Calls()) == before {
-			break
-		}
-	}
-	rep.crm.ResetCalls()
-	for range probes {
-		if _, _, err := fetch(ctx, client, rep.crmTarget); err != nil {
-			return fmt.Errorf("%s: counting CRM calls: %w", rep.crmTarget.Name, err)
-		}
-	}
-	rep.crmCalls = rep.crm.Calls()
-	return nil
-}
-
-// sumCalls adds the calls of every endpoint.
-func sumCalls(calls map[string]int) int {
-	total := 0
-	for _, n := range calls {
-		total += n
-	}
-	return total
-}
-
-// ratios returns (b)/(a) in percent for each round that ran both.
-func (rep *report) ratios() []float64 {
+// perRound returns f(num)/f(den) for every round both ran.
+func perRound(den, num *bench, f func(*Measurement) float64) []float64 {
 	var out []float64
-	a, b := rep.results["a"], rep.results["b"]
-	for i := range min(len(a), len(b)) {
-		if a[i].summary.RPS > 0 {
-			out = append(out, 100*b[i].summary.RPS/a[i].summary.RPS)
+	for i := range min(len(den.results), len(num.results)) {
+		if d := f(den.results[i]); d > 0 {
+			out = append(out, f(num.results[i])/d)
 		}
 	}
 	return out
+}
+
+func rps(m *Measurement) float64 { return m.RPS }
+
+// cpuPerAnswer returns the server's CPU time per answer in microseconds
+// (0 when unknown).
+func cpuPerAnswer(m *Measurement) float64 {
+	if m.Answers == 0 {
+		return 0
+	}
+	return float64(m.ServerCPU.Microseconds()) / float64(m.Answers)
+}
+
+// throughputRatio prints num's req/s as a share of den's (median of the
+// rounds) against a target and, when positive, a stretch target.
+func throughputRatio(w io.Writer, what, baseline string, den, num *bench, target, stretch float64) {
+	rs := perRound(den, num, rps)
+	if len(rs) == 0 {
+		fmt.Fprintf(w, "%s: no round measured both targets\n", what)
+		return
+	}
+	m := median(rs)
+	verdict := "meets"
+	if m < target {
+		verdict = "below"
+	}
+	goal := fmt.Sprintf("target ≥ %.2f", target)
+	if stretch > 0 {
+		goal += fmt.Sprintf(" (stretch %.2f)", stretch)
+	}
+	fmt.Fprintf(w, "%s at %.2f of %s's req/s (median of rounds %s); %s: %s\n", what, m, baseline, ratioList(rs), goal, verdict)
+	if cpu := perRound(num, den, cpuPerAnswer); len(cpu) > 0 {
+		fmt.Fprintf(w, "  server CPU per answer: %.0f µs vs %.0f µs: %s costs %.2f of clientgate's CPU per answer (median of rounds %s)\n",
+			median(cpuOf(den)), median(cpuOf(num)), baseline, median(cpu), ratioList(cpu))
+	}
+	warnings(w, den, num)
+}
+
+// cpuOf returns b's CPU per answer, one per round.
+func cpuOf(b *bench) []float64 {
+	var out []float64
+	for _, m := range b.results {
+		out = append(out, cpuPerAnswer(m))
+	}
+	return out
+}
+
+// latencyRatio prints the cold page's p50 and p99 as multiples of one CRM
+// call's, against the goal.
+func latencyRatio(w io.Writer, call, page *bench, goal float64) {
+	p50 := perRound(call, page, func(m *Measurement) float64 { return float64(m.P50) })
+	p99 := perRound(call, page, func(m *Measurement) float64 { return float64(m.P99) })
+	if len(p50) == 0 {
+		fmt.Fprintln(w, "cold: no round measured both targets")
+		return
+	}
+	m := median(p50)
+	verdict := "meets"
+	if m > goal {
+		verdict = "above"
+	}
+	last := len(page.results) - 1
+	fmt.Fprintf(w, "cold: invoices page p50 = %.2f× one CRM call's p50 (median of rounds %s; last round %s vs %s), p99 = %.2f×; goal ≤ %.1f×: %s\n",
+		m, ratioList(p50), ms(page.results[last].P50), ms(call.results[last].P50), median(p99), goal, verdict)
+	warnings(w, call, page)
+}
+
+// warnings notes errors, suspect answer sizes and differing pages.
+func warnings(w io.Writer, benches ...*bench) {
+	items := map[int]bool{}
+	for _, b := range benches {
+		for _, m := range b.results {
+			items[m.Items] = true
+			if m.Errors > 0 || m.Suspect {
+				fmt.Fprintf(w, "  warning: %s had errors or answers that were not the page; req/s counts successful answers only\n", b.target.Name)
+				break
+			}
+		}
+	}
+	if len(items) > 1 {
+		fmt.Fprintf(w, "  note: the targets answered pages of different item counts %v: the pages differ\n", slices.Sorted(maps.Keys(items)))
+	}
+}
+
+// printCPU states the load generator's share of the CPU the measurement
+// used: on a machine of few cores, what the generator takes the servers
+// do not get.
+func printCPU(w io.Writer, name string, gen generator, benches []*bench) {
+	var genCPU, srvCPU, wall time.Duration
+	for _, b := range benches {
+		for _, m := range b.results {
+			genCPU += m.GenCPU
+			srvCPU += m.ServerCPU
+			wall += m.Elapsed
+		}
+	}
+	if genCPU+srvCPU <= 0 {
+		return
+	}
+	fmt.Fprintf(w, "%s: load generator %s used %s cores on average, the servers %s cores: the generator's share %.0f%%\n",
+		name, strings.SplitN(gen.Name(), " ", 2)[0], cores(genCPU, wall), cores(srvCPU, wall), 100*genCPU.Seconds()/(genCPU+srvCPU).Seconds())
+}
+
+// printRSS prints a process's resident set size.
+func printRSS(w io.Writer, what string, c *child) {
+	rss, err := c.rss()
+	if err != nil {
+		fmt.Fprintf(w, "%s: unknown: %v\n", what, err)
+		return
+	}
+	fmt.Fprintf(w, "%s: %.1f MiB\n", what, float64(rss)/(1<<20))
 }
 
 // median returns the median of xs (the mean of the middle two when even).
@@ -121,56 +184,11 @@ func median(xs []float64) float64 {
 	return (s[n/2-1] + s[n/2]) / 2
 }
 
-// print writes the RSS, the CRM calls and the (b)/(a) ratio.
-func (rep *report) print(w io.Writer) {
-	fmt.Fprintln(w)
-	if len(rep.results["b"]) > 0 {
-		if rep.rssErr != nil {
-			fmt.Fprintf(w, "clientgate RSS after (b): unknown: %v\n", rep.rssErr)
-		} else {
-			fmt.Fprintf(w, "clientgate RSS after (b): %.1f MiB\n", float64(rep.rss)/(1<<20))
-		}
-	}
-	if rep.crmCalls != nil {
-		fmt.Fprintf(w, "fake CRM calls per (c) request: %.2f %v\n", float64(sumCalls(rep.crmCalls))/probes, rep.crmCalls)
-	}
-	ratios := rep.ratios()
-	if len(ratios) == 0 {
-		fmt.Fprintln(w, "ratio (b)/(a): needs both a and b")
-		return
-	}
-	m := median(ratios)
-	verdict := "meets"
-	if m < targetRatio {
-		verdict = "below"
-	}
-	fmt.Fprintf(w, "ratio (b)/(a): %.1f%% of the bare handler's req/s", m)
-	if len(ratios) > 1 {
-		fmt.Fprintf(w, " (median of rounds %s)", percents(ratios))
-	}
-	fmt.Fprintf(w, "; target %.0f%%: %s\n", targetRatio, verdict)
-	a, b := rep.results["a"][0], rep.results["b"][0]
-	if a.run.Items != b.run.Items {
-		fmt.Fprintf(w, "note: (a) answers %d items, (b) %d: the pages differ\n", a.run.Items, b.run.Items)
-	}
-	for _, key := range []string{"a", "b"} {
-		for _, r := range rep.results[key] {
-			if r.summary.Errors > 0 {
-				fmt.Fprintln(w, "warning: errors occurred; req/s counts successful requests only")
-				return
-			}
-		}
-	}
-}
-
-// percents formats ratios as "51.2%, 48.0%".
-func percents(xs []float64) string {
-	out := ""
+// ratioList formats ratios as "0.51, 0.48".
+func ratioList(xs []float64) string {
+	parts := make([]string, len(xs))
 	for i, x := range xs {
-		if i > 0 {
-			out += ", "
-		}
-		out += fmt.Sprintf("%.1f%%", x)
+		parts[i] = fmt.Sprintf("%.2f", x)
 	}
-	return out
+	return strings.Join(parts, ", ")
 }

@@ -2,9 +2,9 @@ package main
 
 import (
 	"bytes"
-	"io"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestMedian(t *testing.T) {
@@ -21,59 +21,74 @@ func TestMedian(t *testing.T) {
 	}
 }
 
-// res is a result with the given req/s, items and errors.
-func res(name string, rps float64, items, errors int) *result {
-	return &result{target: Target{Name: name}, run: &Run{Items: items, Errors: errors},
-		summary: Summary{RPS: rps, Errors: errors, Requests: int(rps) + errors}}
+// benchOf is a bench whose rounds measured these req/s, with items,
+// errors, a p50 of p50ms and 100 µs of server CPU per 1,000 req/s.
+func benchOf(name string, items, errors int, p50ms float64, rpss ...float64) *bench {
+	b := &bench{target: Target{Name: name}}
+	for _, r := range rpss {
+		b.results = append(b.results, &Measurement{RPS: r, Items: items, Errors: errors, Answers: int(r), Elapsed: time.Second,
+			P50: time.Duration(p50ms * float64(time.Millisecond)), P99: time.Duration(2 * p50ms * float64(time.Millisecond)),
+			ServerCPU: time.Duration(r) * 100 * time.Microsecond, GenCPU: time.Duration(r) * 10 * time.Microsecond})
+	}
+	return b
 }
 
-func TestReportPrint(t *testing.T) {
+func TestThroughputRatio(t *testing.T) {
 	tests := []struct {
 		name  string
-		a, b  []*result
+		a, b  *bench
 		want  []string
 		avoid []string
 	}{
-		{"meets", []*result{res("a", 1000, 10, 0)}, []*result{res("b", 700, 10, 0)},
-			[]string{"ratio (b)/(a): 70.0%", "target 60%: meets", "RSS after (b): 1.0 MiB"}, []string{"warning", "note", "median"}},
-		{"below, median of rounds", []*result{res("a", 1000, 10, 0), res("a", 1000, 10, 0), res("a", 2000, 10, 0)},
-			[]*result{res("b", 500, 10, 0), res("b", 400, 10, 0), res("b", 1800, 10, 0)},
-			[]string{"ratio (b)/(a): 50.0%", "median of rounds 50.0%, 40.0%, 90.0%", "below"}, nil},
-		{"errors and differing pages", []*result{res("a", 1000, 10, 0)}, []*result{res("b", 900, 3, 7)},
-			[]string{"warning: errors occurred", "note: (a) answers 10 items, (b) 3"}, nil},
-		{"b only", nil, []*result{res("b", 900, 3, 0)}, []string{"needs both a and b"}, []string{"%", "target"}},
+		{"meets", benchOf("a", 10, 0, 1, 1000), benchOf("b", 10, 0, 1, 700),
+			[]string{"at 0.70 of bare's req/s", "target ≥ 0.60 (stretch 0.75): meets", "server CPU per answer: 100 µs vs 100 µs"}, []string{"warning", "note"}},
+		{"below, median of rounds", benchOf("a", 10, 0, 1, 1000, 1000, 2000), benchOf("b", 10, 0, 1, 500, 400, 1800),
+			[]string{"at 0.50 of", "median of rounds 0.50, 0.40, 0.90", "below"}, nil},
+		{"errors and differing pages", benchOf("a", 10, 0, 1, 1000), benchOf("b", 3, 7, 1, 900),
+			[]string{"warning: b had errors", "note: the targets answered pages of different item counts [3 10]"}, nil},
+		{"nothing to compare", benchOf("a", 10, 0, 1), benchOf("b", 3, 0, 1, 900), []string{"no round measured both"}, []string{"target ≥"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rep := &report{rss: 1 << 20}
-			for i, r := range tt.a {
-				rep.add(io.Discard, i, "a", r)
-			}
-			for i, r := range tt.b {
-				rep.add(io.Discard, i, "b", r)
-			}
 			var buf bytes.Buffer
-			rep.print(&buf)
-			for _, w := range tt.want {
-				if !strings.Contains(buf.String(), w) {
-					t.Errorf("output lacks %q:\n%s", w, buf.String())
-				}
-			}
-			for _, w := range tt.avoid {
-				if strings.Contains(buf.String(), w) {
-					t.Errorf("output has %q:\n%s", w, buf.String())
-				}
-			}
+			throughputRatio(&buf, "x", "bare", tt.a, tt.b, 0.60, 0.75)
+			expect(t, buf.String(), tt.want, tt.avoid)
 		})
 	}
 }
 
-func TestReportRowShowsErrors(t *testing.T) {
-	r := res("(b) x", 10, 10, 2)
-	r.run.Samples = []string{"status 503: busy"}
+func TestLatencyRatio(t *testing.T) {
 	var buf bytes.Buffer
-	(&report{}).add(&buf, 0, "b", r)
-	if out := buf.String(); !strings.Contains(out, "errors") || !strings.Contains(out, "error: status 503: busy") {
-		t.Errorf("row:\n%s", out)
+	latencyRatio(&buf, benchOf("r", 10, 0, 86, 90, 90), benchOf("c", 10, 0, 172, 40, 40), 1.3)
+	expect(t, buf.String(), []string{"p50 = 2.00× one CRM call's p50", "172.00ms vs 86.00ms", "p99 = 2.00×", "goal ≤ 1.3×: above"}, nil)
+	buf.Reset()
+	latencyRatio(&buf, benchOf("r", 10, 0, 86, 90), benchOf("c", 10, 0, 100, 40), 1.3)
+	expect(t, buf.String(), []string{"1.16×", "meets"}, nil)
+}
+
+func TestPrintRowAndCPU(t *testing.T) {
+	m := &Measurement{RPS: 1000, Answers: 2000, Errors: 2, Elapsed: 2 * time.Second, Bytes: 2000 * 512,
+		ServerCPU: 3 * time.Second, GenCPU: time.Second, Samples: []string{"status 503: busy"}}
+	var buf bytes.Buffer
+	printHeader(&buf)
+	printRow(&buf, 0, "(b) x", m)
+	expect(t, buf.String(), []string{"srv µs", "   512 ", "   0.50 ", "   1.50 ", "  1500\n", "error: status 503: busy"}, nil)
+	buf.Reset()
+	printCPU(&buf, "json", &wrkGenerator{}, []*bench{{results: []*Measurement{m}}})
+	expect(t, buf.String(), []string{"load generator wrk used 0.50 cores", "the servers 1.50 cores", "share 25%"}, nil)
+}
+
+// expect fails unless out holds every string of want and none of avoid.
+func expect(t *testing.T, out string, want, avoid []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+	for _, w := range avoid {
+		if strings.Contains(out, w) {
+			t.Errorf("output has %q:\n%s", w, out)
+		}
 	}
 }

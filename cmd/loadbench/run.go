@@ -7,25 +7,49 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 )
 
-// result is one target's measurement.
-type result struct {
-	target  Target
-	run     *Run
-	summary Summary
-}
-
-// bench is a started target.
+// bench is one target of a measurement and its results, one per round.
 type bench struct {
-	key    string // a, b or c
-	target Target
-	after  func(*report) // runs after each measurement, may be nil
+	target  Target
+	results []*Measurement
+	// profile is the portal whose CPU profile -server-profile takes
+	// during this target's last run (nil: none).
+	profile *portal
 }
 
-// run builds clientgate if needed, starts the chosen targets and measures
-// them in turn, o.rounds times.
+// group is one measurement: its targets run in turn in every round, then
+// conclude prints what the rounds show.
+type group struct {
+	name     string
+	benches  []*bench
+	conclude func(ctx context.Context, w io.Writer) error
+}
+
+// lab holds what the measurements share: the options, the generator, the
+// servers started once, and how to stop everything started.
+type lab struct {
+	o      *options
+	gen    generator
+	client *http.Client
+	stops  []func()
+	bare   *bareServer
+	warm   *portal
+	json   *group // the json measurement, when it runs, for comparisons
+}
+
+// cleanup stops what was started, last started first.
+func (l *lab) cleanup() {
+	for _, stop := range slices.Backward(l.stops) {
+		stop()
+	}
+}
+
+// run builds clientgate if needed, starts the chosen measurements' servers,
+// measures their targets in turn, o.rounds times, prints the conclusions,
+// then runs the cache and replicas harnesses.
 func run(ctx context.Context, o *options, out io.Writer) error {
 	tmp, err := os.MkdirTemp("", "loadbench-")
 	if err != nil {
@@ -33,95 +57,102 @@ func run(ctx context.Context, o *options, out io.Writer) error {
 	}
 	defer os.RemoveAll(tmp)
 	o.tmp = tmp
-	if (o.has("b") || o.has("c")) && o.bin == "" {
+	l := &lab{o: o, client: newClient(max(o.conns, o.coldConns), o.timeout)}
+	defer l.cleanup()
+	if l.gen, err = newGenerator(o, l.client); err != nil {
+		return err
+	}
+	if o.needsClientgate() && o.bin == "" {
 		o.bin = filepath.Join(tmp, "clientgate")
 		fmt.Fprintln(out, "building clientgate…")
 		if err := buildClientgate(ctx, o.module, o.bin); err != nil {
 			return err
 		}
 	}
-	rep := &report{}
-	benches, err := startAll(ctx, o, rep)
-	defer rep.cleanup()
+	groups, err := l.startGroups(ctx, out)
 	if err != nil {
 		return err
 	}
-	client := newClient(o.workers, o.timeout)
-	fmt.Fprintf(out, "%d workers, %s warm-up, %s measured per target, %d round(s) (%s)\n",
-		o.workers, o.warmup, o.duration, o.rounds, time.Now().UTC().Format(time.RFC3339))
-	for round := range o.rounds {
-		for _, b := range benches {
-			r, err := measure(ctx, o, client, b.target)
-			if err != nil {
-				return err
-			}
-			rep.add(out, round, b.key, r)
-			if b.after != nil {
-				b.after(rep)
-			}
-		}
-	}
-	if err := rep.probeCRM(ctx, client); err != nil {
+	if err := l.measureGroups(ctx, out, groups); err != nil {
 		return err
 	}
-	rep.print(out)
+	if o.has("cache") {
+		if err := runCache(ctx, o, out); err != nil {
+			return err
+		}
+	}
+	if o.has("replicas") {
+		return runReplicas(ctx, o, out)
+	}
 	return nil
 }
 
-// startAll starts the chosen targets; rep.cleanup stops them, also after
-// an error.
-func startAll(ctx context.Context, o *options, rep *report) ([]bench, error) {
-	var benches []bench
-	if o.has("a") {
-		c, u, err := startBare(ctx, o, filepath.Join(o.tmp, "bare.log"))
-		if err != nil {
-			return nil, err
-		}
-		rep.stops = append(rep.stops, c.stop)
-		benches = append(benches, bench{key: "a", target: Target{Name: "(a) bare gin", URL: u}})
+// newGenerator returns the generator o names.
+func newGenerator(o *options, client *http.Client) (generator, error) {
+	if o.generator == "go" {
+		return &goGenerator{client: client, conns: o.conns, maxPerWorker: o.maxPerWorker}, nil
 	}
-	if o.has("b") {
-		p, err := startWarm(ctx, o)
-		if err != nil {
-			return nil, err
-		}
-		rep.stops = append(rep.stops, p.close)
-		benches = append(benches, bench{key: "b", target: p.invoicesTarget("(b) clientgate, cache warm"),
-			after: func(r *report) { r.rss, r.rssErr = p.proc.rss() }})
-	}
-	if o.has("c") {
-		crm, key, secret := startCRM(o.email, o.invoices, o.latency)
-		rep.stops = append(rep.stops, crm.Close)
-		p, err := startJetpack(ctx, o, crm, key, secret)
-		if err != nil {
-			return nil, err
-		}
-		rep.stops = append(rep.stops, p.close)
-		t := p.invoicesTarget(fmt.Sprintf("(c) clientgate, jetpackcrm %s, no cache", o.latency))
-		rep.crm, rep.crmTarget = crm, t
-		benches = append(benches, bench{key: "c", target: t})
-	}
-	return benches, nil
-}
-
-// measure checks one request, warms up, then loads t for o.duration.
-func measure(ctx context.Context, o *options, client *http.Client, t Target) (*result, error) {
-	if _, _, err := fetch(ctx, client, t); err != nil {
-		return nil, fmt.Errorf("%s: the first request failed: %w", t.Name, err)
-	}
-	cfg := LoadConfig{Workers: o.workers, Duration: o.warmup, MaxPerWorker: o.maxPerWorker}
-	if o.warmup > 0 {
-		if _, err := Load(ctx, client, t, cfg); err != nil {
-			return nil, err
-		}
-	}
-	cfg.Duration = o.duration
-	r, err := Load(ctx, client, t, cfg)
+	path, err := findWrk(o.wrk)
 	if err != nil {
 		return nil, err
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("%s: interrupted: %w", t.Name, err)
+	return &wrkGenerator{path: path, threads: o.threads, conns: o.conns, timeout: o.timeout, dir: o.tmp}, nil
+}
+
+// measureGroups runs every round and prints the rows, then each group's
+// conclusion.
+func (l *lab) measureGroups(ctx context.Context, out io.Writer, groups []*group) error {
+	if len(groups) == 0 {
+		return nil
 	}
-	return &result{target: t, run: r, summary: summarize(r.Latencies, r.Errors, r.Elapsed)}, nil
+	printPreamble(out, l.o, l.gen)
+	for round := range l.o.rounds {
+		for _, g := range groups {
+			for _, b := range g.benches {
+				m, err := l.measureOne(ctx, b, round == l.o.rounds-1)
+				if err != nil {
+					return err
+				}
+				b.results = append(b.results, m)
+				printRow(out, round, b.target.Name, m)
+			}
+		}
+	}
+	for _, g := range groups {
+		fmt.Fprintln(out)
+		if err := g.conclude(ctx, out); err != nil {
+			return fmt.Errorf("%s: %w", g.name, err)
+		}
+	}
+	return nil
+}
+
+// measureOne measures b once, taking a CPU profile of its server during
+// the last round when asked to.
+func (l *lab) measureOne(ctx context.Context, b *bench, last bool) (*Measurement, error) {
+	if !last || b.profile == nil || l.o.serverProfile == "" {
+		return measure(ctx, l.o, l.gen, l.client, &b.target)
+	}
+	done := make(chan error, 1)
+	go func() { done <- saveProfile(ctx, b.profile.metrics, l.o.warmup+l.o.duration, l.o.serverProfile) }()
+	m, err := measure(ctx, l.o, l.gen, l.client, &b.target)
+	if perr := <-done; err == nil && perr != nil {
+		return nil, fmt.Errorf("%s: CPU profile: %w", b.target.Name, perr)
+	}
+	return m, err
+}
+
+// printPreamble says how the load is generated.
+func printPreamble(w io.Writer, o *options, gen generator) {
+	fmt.Fprintf(w, "load generator: %s; %d connections (cold: %d)", gen.Name(), o.conns, o.coldConns)
+	if o.generator == "wrk" {
+		fmt.Fprintf(w, ", %d threads", o.threads)
+	}
+	fmt.Fprintf(w, "; %s measured after %s warm-up per target; %d round(s), targets interleaved in each (%s)\n",
+		o.duration, o.warmup, o.rounds, time.Now().UTC().Format(time.RFC3339))
+	if o.generator == "go" {
+		fmt.Fprintln(w, "WARNING: the Go generator runs inside loadbench and competes with the servers for the same cores:")
+		fmt.Fprintln(w, "it under-reports fast targets and pushes every ratio towards 1. Use -generator wrk for figures.")
+	}
+	printHeader(w)
 }

@@ -10,15 +10,39 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // maxHops bounds the redirects followed in one sign-in step.
 const maxHops = 10
 
+// signInConcurrency is how many sign-ins signInAll runs at once.
+const signInConcurrency = 4
+
+// signInAll signs every one of emails in at base and returns their
+// Cookie header values, in the order of emails.
+func signInAll(ctx context.Context, base string, emails []string) ([]string, error) {
+	cookies := make([]string, len(emails))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(signInConcurrency)
+	for i, email := range emails {
+		g.Go(func() error {
+			c, err := signIn(ctx, base, email)
+			if err != nil {
+				return fmt.Errorf("%s: %w", email, err)
+			}
+			cookies[i] = c
+			return nil
+		})
+	}
+	return cookies, g.Wait()
+}
+
 // signIn drives the authorization code flow of the portal at base (such
 // as http://127.0.0.1:8080) like a browser: /auth/login, the provider's
-// person picker, the form for email, the callback. It returns the session
-// cookie as a Cookie header value.
+// person picker, the form for email, the callback. It returns the cookies
+// the portal set, as a Cookie header value.
 func signIn(ctx context.Context, base, email string) (string, error) {
 	jar, err := cookiejar.New(nil)
 	if err != nil {
@@ -40,7 +64,7 @@ func signIn(ctx context.Context, base, email string) (string, error) {
 	if _, _, err := follow(ctx, c, http.MethodPost, target.ResolveReference(action).String(), form); err != nil {
 		return "", fmt.Errorf("sign-in: posting the picker form: %w", err)
 	}
-	return sessionCookie(jar, base)
+	return sessionCookies(jar, base)
 }
 
 // follow sends a request and follows redirects by GET until an answer
@@ -114,17 +138,21 @@ func pickerForm(page, email string) (*url.URL, url.Values, error) {
 	return nil, nil, fmt.Errorf("no person with email %s offered", email)
 }
 
-// sessionCookie returns the jar's session cookie for base as a Cookie
-// header value.
-func sessionCookie(jar http.CookieJar, base string) (string, error) {
+// sessionCookies returns every cookie the jar holds for base after the
+// sign-in, as a Cookie header value. It does not pick the session cookie
+// by name or shape: whatever the portal sets, a browser would send back,
+// and each target's check before its run proves that the session works.
+func sessionCookies(jar http.CookieJar, base string) (string, error) {
 	u, err := url.Parse(base + "/")
 	if err != nil {
 		return "", err
 	}
+	var pairs []string
 	for _, c := range jar.Cookies(u) {
-		if strings.HasSuffix(c.Name, "clientgate_session") {
-			return c.Name + "=" + c.Value, nil
-		}
+		pairs = append(pairs, c.Name+"="+c.Value)
 	}
-	return "", fmt.Errorf("sign-in: the flow ended without a session cookie for %s", base)
+	if len(pairs) == 0 {
+		return "", fmt.Errorf("sign-in: the flow ended without a cookie for %s", base)
+	}
+	return strings.Join(pairs, "; "), nil
 }

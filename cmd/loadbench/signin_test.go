@@ -127,15 +127,17 @@ func TestFollowReportsFailures(t *testing.T) {
 	}
 }
 
-func TestSessionCookie(t *testing.T) {
+func TestSessionCookies(t *testing.T) {
 	jar, _ := cookiejar.New(nil)
-	u, _ := url.Parse("http://127.0.0.1:9/")
-	jar.SetCookies(u, []*http.Cookie{{Name: "clientgate_flow", Value: "f", Path: "/"}})
-	if _, err := sessionCookie(jar, "http://127.0.0.1:9"); err == nil {
-		t.Error("sessionCookie found a session among flow cookies only")
+	if _, err := sessionCookies(jar, "http://127.0.0.1:9"); err == nil {
+		t.Error("sessionCookies found cookies in an empty jar")
 	}
-	jar.SetCookies(u, []*http.Cookie{{Name: "clientgate_session", Value: "abc", Path: "/"}})
-	if got, err := sessionCookie(jar, "http://127.0.0.1:9"); err != nil || got != "clientgate_session=abc" {
-		t.Errorf("sessionCookie = %q, %v", got, err)
+	u, _ := url.Parse("http://127.0.0.1:9/")
+	jar.SetCookies(u, []*http.Cookie{{Name: "sid", Value: "abc", Path: "/"}, {Name: "lang", Value: "de", Path: "/"}})
+	other, _ := url.Parse("http://127.0.0.2:9/") // cookies ignore ports: another host
+	jar.SetCookies(other, []*http.Cookie{{Name: "foreign", Value: "x", Path: "/"}})
+	got, err := sessionCookies(jar, "http://127.0.0.1:9")
+	if err != nil || !strings.Contains(got, "sid=abc") || !strings.Contains(got, "lang=de") || strings.Contains(got, "foreign") {
+		t.Errorf("sessionCookies = %q, %v; want both cookies of the portal and no other", got, err)
 	}
 }

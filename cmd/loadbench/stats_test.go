@@ -1,6 +1,7 @@
 package main
 
 import (
+	"reflect"
 	"testing"
 	"time"
 )
@@ -46,10 +47,10 @@ func TestPercentile(t *testing.T) {
 
 func TestSummarize(t *testing.T) {
 	lat := ds(5, 1, 4, 2, 3) // unsorted on purpose
-	s := summarize(lat, 2, 2*time.Second)
-	want := Summary{Requests: 7, Errors: 2, RPS: 2.5, P50: 3 * time.Millisecond,
-		P99: 5 * time.Millisecond, Max: 5 * time.Millisecond}
-	if s != want {
+	s := *summarize(lat, 2, 2*time.Second)
+	want := Measurement{Answers: 7, Errors: 2, RPS: 2.5, Elapsed: 2 * time.Second, P50: 3 * time.Millisecond,
+		P90: 5 * time.Millisecond, P99: 5 * time.Millisecond, Max: 5 * time.Millisecond}
+	if !reflect.DeepEqual(s, want) {
 		t.Errorf("summarize = %+v, want %+v", s, want)
 	}
 	if lat[0] != 5*time.Millisecond {
@@ -58,8 +59,8 @@ func TestSummarize(t *testing.T) {
 }
 
 func TestSummarizeNothing(t *testing.T) {
-	s := summarize(nil, 3, 0)
-	if s != (Summary{Requests: 3, Errors: 3}) {
+	s := *summarize(nil, 3, 0)
+	if !reflect.DeepEqual(s, Measurement{Answers: 3, Errors: 3}) {
 		t.Errorf("summarize(nil, 3, 0) = %+v", s)
 	}
 }

@@ -1,0 +1,76 @@
+package main
+
+import (
+	_ "embed"
+	"fmt"
+	"html/template"
+	"net/http"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+)
+
+//go:embed bare_invoices.html
+var bareInvoicesHTML string
+
+// bareTemplate is the bare baseline's invoices page: the markup of
+// clientgate's layout and invoices table, rendered by html/template.
+var bareTemplate = template.Must(template.New("bare").Funcs(template.FuncMap{
+	"date": func(t *time.Time) string {
+		if t == nil {
+			return ""
+		}
+		return t.Format("2 Jan 2006")
+	},
+}).Parse(bareInvoicesHTML))
+
+// navLink is one link of the bare page's navigation.
+type navLink struct {
+	URL, Label string
+	Current    bool
+}
+
+// bareHTMLData is what the bare page shows: the invoices of page and what
+// the layout shows around them.
+type bareHTMLData struct {
+	Brand, UserName, CSRF string
+	Nav                   []navLink
+	Invoices              []invoice
+}
+
+// newBareHTMLData wraps page's invoices in the layout's data.
+func newBareHTMLData(page invoicePage) bareHTMLData {
+	nav := []navLink{{"/clients/", "Overview", false}, {"/clients/invoices", "Invoices", true},
+		{"/clients/quotes", "Quotes", false}, {"/clients/transactions", "Payments", false},
+		{"/clients/tasks", "Tasks", false}, {"/clients/me", "My details", false}}
+	return bareHTMLData{Brand: "Northwind Portal", UserName: "Zoë Ångström-Müller", CSRF: strings.Repeat("c", 43),
+		Nav: nav, Invoices: page.Items}
+}
+
+// addBareHTML adds GET /clients/invoices to e: bareTemplate rendered on
+// every request, as clientgate renders its page.
+func addBareHTML(e *gin.Engine, page invoicePage) {
+	e.SetHTMLTemplate(bareTemplate)
+	data := newBareHTMLData(page)
+	e.GET("/clients/invoices", func(c *gin.Context) { c.HTML(http.StatusOK, "invoices", data) })
+}
+
+var (
+	tbodyRe = regexp.MustCompile(`(?s)<tbody>(.*?)</tbody>`)
+	rowRe   = regexp.MustCompile(`<tr[ >]`)
+)
+
+// checkRows checks that body is an HTML page with a table and returns the
+// rows of its first table body.
+func checkRows(body []byte) (int, error) {
+	if !strings.Contains(string(body[:min(len(body), 200)]), "<html") {
+		return 0, fmt.Errorf("body is not an HTML page: %s", snippet(body))
+	}
+	m := tbodyRe.FindSubmatch(body)
+	if m == nil {
+		return 0, fmt.Errorf("page has no table: %s", snippet(body))
+	}
+	return len(rowRe.FindAll(m[1], -1)), nil
+}
