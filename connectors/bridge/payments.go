@@ -173,7 +173,8 @@ const (
 // PaymentDiscrepancy is an event that did not match the ledger, kept for
 // staff and never applied.
 type PaymentDiscrepancy struct {
-	ID        int64            `json:"id"`
+	ID int64 `json:"id"`
+	// At is when the ledger recorded it.
 	At        time.Time        `json:"at"`
 	Provider  string           `json:"provider"`
 	EventID   string           `json:"event_id"`
@@ -196,6 +197,9 @@ type ApplyResult struct {
 	Attempt PaymentAttempt
 	// Discrepancy is set when Outcome is EventDiscrepancy.
 	Discrepancy *PaymentDiscrepancy
+	// Superseded is the attempt the event's payment replaced (see
+	// EventPlan.Cancel), whose checkout the caller should expire.
+	Superseded *PaymentAttempt
 }
 
 // PaymentLedger keeps every online payment attempt, its state changes,

@@ -6,8 +6,9 @@ import "time"
 // attempt: the attempts that could clash with it.
 type EventContext struct {
 	// OtherLive is the ID of another live attempt of the same invoice, or
-	// "".
-	OtherLive string
+	// "", and OtherSettled whether that attempt is settled.
+	OtherLive    string
+	OtherSettled bool
 	// IntentOwner is the ID of the attempt that already has the event's
 	// payment (IntentID), or "".
 	IntentOwner string
@@ -22,6 +23,9 @@ type EventPlan struct {
 	// Change, when set, is the change to record (a state change, or a
 	// partial refund that keeps the state).
 	Change *PaymentChange
+	// Cancel, when set, names the invoice's other live (unsettled) attempt,
+	// to be canceled first: a replaced checkout was paid after all.
+	Cancel string
 	// Outcome is EventApplied when the attempt changed (state, refund or
 	// provider IDs learnt), EventStale when it did not, EventDiscrepancy.
 	Outcome EventOutcome
@@ -32,7 +36,9 @@ type EventPlan struct {
 // a payment another attempt owns, a second payment for a paid invoice);
 // else it learns the provider IDs the attempt lacks and moves the state
 // forwards (CanMove), a refund of part of the payment noting the amount
-// refunded. Events moving backwards or to the same state are stale.
+// refunded. A replaced (canceled) attempt that gets paid after all takes
+// the invoice back from its unsettled successor, which Cancel names.
+// Events moving backwards or to the same state are stale.
 func PlanEvent(a PaymentAttempt, ev PaymentEvent, c EventContext) EventPlan {
 	if d := CheckPaymentEvent(a, ev); d != nil {
 		return EventPlan{Discrepancy: d, Attempt: a, Outcome: EventDiscrepancy}
@@ -53,9 +59,12 @@ func PlanEvent(a PaymentAttempt, ev PaymentEvent, c EventContext) EventPlan {
 		p.Change = &PaymentChange{At: ev.At, From: a.State, To: a.State, Reason: "partly refunded: " + ev.Amount.String(), EventID: ev.ID}
 	case !CanMove(a.State, to):
 		return p
-	case to.Live() && !a.State.Live() && c.OtherLive != "" && c.OtherLive != a.ID:
-		return clash(a, ev, DiscrepancyDuplicate, "a replaced checkout was paid while attempt "+c.OtherLive+" stands for the invoice")
+	case to.Live() && !a.State.Live() && c.OtherLive != "" && c.OtherLive != a.ID && c.OtherSettled:
+		return clash(a, ev, DiscrepancyDuplicate, "a replaced checkout was paid while attempt "+c.OtherLive+" has paid the invoice")
 	default:
+		if to.Live() && !a.State.Live() && c.OtherLive != "" && c.OtherLive != a.ID {
+			p.Cancel = c.OtherLive
+		}
 		p.Attempt.State, p.Attempt.Reason = to, ev.Reason
 		if to == PaymentRefunded {
 			p.Attempt.Refunded = a.Amount

@@ -157,16 +157,16 @@ func (b *Bridge) ApplyPaymentEvent(ctx context.Context, ev bridge.PaymentEvent) 
 	b.pay.events[key] = true
 	a := b.pay.eventAttempt(ev)
 	if a == nil {
-		return b.pay.carryOut(bridge.EventPlan{Discrepancy: bridge.ForeignEvent(ev), Outcome: bridge.EventDiscrepancy}), nil
+		return b.pay.carryOut(bridge.EventPlan{Discrepancy: bridge.ForeignEvent(ev), Outcome: bridge.EventDiscrepancy}, b.now()), nil
 	}
 	var c bridge.EventContext
 	if live := b.pay.live(a.Provider, a.InvoiceID); live != nil {
-		c.OtherLive = live.ID
+		c.OtherLive, c.OtherSettled = live.ID, live.State.Settled()
 	}
 	if owner := b.pay.by(intentID, ev.IntentID); owner != nil {
 		c.IntentOwner = owner.ID
 	}
-	return b.pay.carryOut(bridge.PlanEvent(*a, ev, c)), nil
+	return b.pay.carryOut(bridge.PlanEvent(*a, ev, c), b.now()), nil
 }
 
 // eventAttempt finds the attempt an event is about, or nil.
@@ -180,16 +180,21 @@ func (l *ledger) eventAttempt(ev bridge.PaymentEvent) *bridge.PaymentAttempt {
 }
 
 // carryOut stores a plan's discrepancy or its attempt and change.
-func (l *ledger) carryOut(p bridge.EventPlan) bridge.ApplyResult {
+func (l *ledger) carryOut(p bridge.EventPlan, now time.Time) bridge.ApplyResult {
+	res := bridge.ApplyResult{Outcome: p.Outcome, Attempt: p.Attempt, Discrepancy: p.Discrepancy}
 	switch {
 	case p.Discrepancy != nil:
-		p.Discrepancy.ID = int64(len(l.discrepancies) + 1)
+		p.Discrepancy.ID, p.Discrepancy.At = int64(len(l.discrepancies)+1), now
 		l.discrepancies = append(l.discrepancies, *p.Discrepancy)
 	case p.Outcome == bridge.EventApplied:
+		if other := l.by(attemptID, p.Cancel); other != nil {
+			l.move(other, bridge.PaymentCanceled, "replaced by the payment of an earlier checkout", p.Attempt.UpdatedAt)
+			res.Superseded = new(*other)
+		}
 		*l.by(attemptID, p.Attempt.ID) = p.Attempt
 		if p.Change != nil {
 			l.change(p.Attempt.ID, *p.Change)
 		}
 	}
-	return bridge.ApplyResult{Outcome: p.Outcome, Attempt: p.Attempt, Discrepancy: p.Discrepancy}
+	return res
 }

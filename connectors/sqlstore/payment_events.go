@@ -54,7 +54,7 @@ func (s *Store) applyEvent(ctx context.Context, tx *sql.Tx, ev bridge.PaymentEve
 	}
 	var c bridge.EventContext
 	if live, err := s.liveAttempt(ctx, tx, a.Provider, a.InvoiceID); err == nil {
-		c.OtherLive = live.ID
+		c.OtherLive, c.OtherSettled = live.ID, live.State.Settled()
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return bridge.ApplyResult{}, err
 	}
@@ -97,6 +97,9 @@ func (s *Store) record(ctx context.Context, tx *sql.Tx, ev bridge.PaymentEvent, 
 	case p.Discrepancy != nil:
 		err = s.addDiscrepancy(ctx, tx, p.Discrepancy)
 	case p.Outcome == bridge.EventApplied:
+		if res.Superseded, err = s.supersede(ctx, tx, p.Cancel, p.Attempt.UpdatedAt); err != nil {
+			return bridge.ApplyResult{}, err
+		}
 		a := p.Attempt
 		_, err = s.exec(ctx, tx, `UPDATE payment_attempts SET session_id = ?, intent_id = ?, charge_id = ?, receipt_url = ?,
 			state = ?, reason = ?, refunded = ?, updated_at = ? WHERE id = ?`,
@@ -115,11 +118,30 @@ func (s *Store) record(ctx context.Context, tx *sql.Tx, ev bridge.PaymentEvent, 
 	return res, err
 }
 
-// addDiscrepancy stores d and sets its ID.
+// addDiscrepancy stores d, recorded now, and sets its ID.
 func (s *Store) addDiscrepancy(ctx context.Context, tx *sql.Tx, d *bridge.PaymentDiscrepancy) error {
+	d.At = time.Now().UTC()
 	return s.row(ctx, tx, `INSERT INTO payment_discrepancies (at, provider, event_id, event_type, kind, attempt_id, invoice_id,
 		session_id, intent_id, expected_amount, expected_currency, got_amount, got_currency, detail)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		s.d.ts(d.At), d.Provider, d.EventID, d.EventType, string(d.Kind), d.AttemptID, d.InvoiceID, d.SessionID, d.IntentID,
 		d.Expected.Minor, d.Expected.Currency, d.Got.Minor, d.Got.Currency, d.Detail).Scan(&d.ID)
+}
+
+// supersede cancels the attempt id (when not "") for a payment of an
+// earlier checkout and returns it.
+func (s *Store) supersede(ctx context.Context, tx *sql.Tx, id string, at time.Time) (*bridge.PaymentAttempt, error) {
+	if id == "" {
+		return nil, nil
+	}
+	other, err := s.attemptBy(ctx, tx, "id", id)
+	if err != nil {
+		return nil, err
+	}
+	const reason = "replaced by the payment of an earlier checkout"
+	if err := s.changeState(ctx, tx, other, bridge.PaymentCanceled, reason, "", at); err != nil {
+		return nil, err
+	}
+	other.State, other.Reason = bridge.PaymentCanceled, reason
+	return &other, nil
 }
