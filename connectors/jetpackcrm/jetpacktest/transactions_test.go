@@ -89,4 +89,3 @@ func apiWrites(list any) []string {
 	}
 	return out
 }
-
