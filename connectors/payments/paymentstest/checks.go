@@ -3,7 +3,6 @@ package paymentstest
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/url"
 	"testing"
 	"time"
@@ -116,5 +115,3 @@ func eq[T comparable](r Reporter, what string, got, want T) {
 		r.Errorf("%s: got %v, want %v", what, got, want)
 	}
 }
-
-func quoted(v any) string { return fmt.Sprintf("%q", v) }
