@@ -179,22 +179,17 @@ func negative(m connectors.Money) connectors.Money {
 }
 
 // fields drops the fields without a value.
-func fields(fs ...Field) []Field {
-	var out []Field
-	for _, f := range fs {
-		if strings.TrimSpace(f.Value) != "" {
-			out = append(out, f)
-		}
-	}
-	return out
-}
+func fields(fs ...Field) []Field { return nonEmpty(fs, func(f Field) string { return f.Value }) }
 
 // sections drops the sections without text.
-func sections(ss ...Section) []Section {
-	var out []Section
-	for _, s := range ss {
-		if strings.TrimSpace(s.Text) != "" {
-			out = append(out, s)
+func sections(ss ...Section) []Section { return nonEmpty(ss, func(s Section) string { return s.Text }) }
+
+// nonEmpty keeps the items whose text is not blank.
+func nonEmpty[T any](items []T, text func(T) string) []T {
+	var out []T
+	for _, it := range items {
+		if strings.TrimSpace(text(it)) != "" {
+			out = append(out, it)
 		}
 	}
 	return out
