@@ -14,6 +14,7 @@ var (
 	allCaps = connectors.Capabilities{
 		Invoices: true, Quotes: true, DecideQuotes: true, Transactions: true,
 		Tasks: true, UpdateContact: true, CreateContact: true, CompanyItems: true,
+		RecordPayments: true, SettlesInvoices: true,
 	}
 	someCaps = connectors.Capabilities{Invoices: true, Quotes: true}
 )

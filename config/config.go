@@ -26,6 +26,8 @@ type Config struct {
 	Breaker   BreakerConfig   `yaml:"breaker"`
 	Webhook   WebhookConfig   `yaml:"webhook"`
 	Metrics   MetricsConfig   `yaml:"metrics"`
+	// Payments turns online payment of invoices on.
+	Payments PaymentsConfig `yaml:"payments"`
 }
 
 // ListenConfig is where the portal's HTTP server listens.

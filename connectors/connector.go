@@ -67,6 +67,15 @@ type Capabilities struct {
 	// means every field of PatchableFields. A patch naming another field
 	// is refused with a *ValidationError.
 	WritableFields []Field `json:"writable_fields,omitempty"`
+
+	// RecordPayments means RecordPayment can write a payment received
+	// online (through a payment provider) into the CRM.
+	RecordPayments bool `json:"record_payments"`
+	// SettlesInvoices means RecordPayment also marks the invoice paid or
+	// partially paid and lowers its amount due. Without it the CRM keeps
+	// the invoice open until staff settle it, and the portal shows the
+	// payment from its own ledger meanwhile.
+	SettlesInvoices bool `json:"settles_invoices"`
 }
 
 // CanWrite reports whether UpdateContact can store field f.
@@ -153,4 +162,15 @@ type Connector interface {
 	// GetTask returns one of the contact's tasks. ErrNotFound when it does
 	// not exist or is not shared with the contact.
 	GetTask(ctx context.Context, s Scope, taskID string) (Task, error)
+
+	// RecordPayment writes a payment (or refund) received online against
+	// one of the scope's invoices and returns the transaction as stored.
+	// It is idempotent by p.Reference: recording the same payment again
+	// changes nothing and reports recorded == false. ErrNotFound when the
+	// invoice is not the scope's (as for GetInvoice), ErrInvalid for a
+	// malformed payment or a currency other than the invoice's,
+	// ErrConflict when the reference was used for a different payment or
+	// the amount exceeds what is due, ErrUnsupported without the
+	// RecordPayments capability.
+	RecordPayment(ctx context.Context, s Scope, p Payment) (t Transaction, recorded bool, err error)
 }

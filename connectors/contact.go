@@ -38,6 +38,9 @@ type Contact struct {
 	SecondAddress Address `json:"second_address"`
 	// Locale is a BCP 47 tag such as "de-DE" when the CRM knows it.
 	Locale string `json:"locale"`
+	// TaxID is the contact's tax or VAT number, when the CRM holds one
+	// (the SQL store does; Jetpack CRM's API has none).
+	TaxID string `json:"tax_id,omitempty"`
 	// PortalAccess reports whether the CRM allows this contact to use the
 	// portal. Adapters derive it from their own data (a status list, a
 	// flag); the zero value denies access.
@@ -71,4 +74,7 @@ type Company struct {
 	Email   string  `json:"email"`
 	Phone   string  `json:"phone"`
 	Address Address `json:"address"`
+	// TaxID is the company's tax or VAT number, when the CRM holds one
+	// (the SQL store does; Jetpack CRM's API has none).
+	TaxID string `json:"tax_id,omitempty"`
 }

@@ -10,6 +10,14 @@ type LineItem struct {
 	Quantity  string `json:"quantity"`
 	UnitPrice Money  `json:"unit_price"`
 	Total     Money  `json:"total"`
+
+	// TaxRate is the line's tax rate in percent as an exact decimal
+	// string, such as "19" or "7.5"; "" when the CRM does not say (Total is
+	// the line's net amount, before tax). The SQL store holds it; Jetpack
+	// CRM's API names only tax table IDs, so it stays "" there.
+	TaxRate string `json:"tax_rate,omitempty"`
+	// Tax is the line's tax amount; zero (no currency) when unknown.
+	Tax Money `json:"tax"`
 }
 
 // Invoice is a bill sent to a contact (or to the contact's company).
@@ -36,6 +44,10 @@ type Invoice struct {
 	// CompanyID is set when the invoice belongs to the contact's company
 	// rather than to the contact.
 	CompanyID string `json:"company_id"`
+
+	// AmountPaid is what has been paid so far; zero (no currency) when the
+	// CRM does not say (see Paid).
+	AmountPaid Money `json:"amount_paid"`
 }
 
 // Quote is an offer the client can accept or decline.

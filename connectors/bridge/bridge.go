@@ -112,4 +112,6 @@ type Store interface {
 	Record(ctx context.Context, e AuditEntry) error
 	// AuditLog lists a contact's entries, newest first, at most limit.
 	AuditLog(ctx context.Context, contactID string, limit int) ([]AuditEntry, error)
+
+	PaymentLedger
 }

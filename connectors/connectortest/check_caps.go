@@ -3,6 +3,7 @@ package connectortest
 import (
 	"context"
 	"errors"
+	"time"
 
 	"clientgate/connectors"
 )
@@ -70,6 +71,11 @@ func calls() []call {
 		}},
 		{"GetTask", func(c connectors.Capabilities) bool { return c.Tasks }, func(ctx context.Context, c connectors.Connector) error {
 			_, err := c.GetTask(ctx, s, "some-task")
+			return err
+		}},
+		{"RecordPayment", func(c connectors.Capabilities) bool { return c.RecordPayments }, func(ctx context.Context, c connectors.Connector) error {
+			_, _, err := c.RecordPayment(ctx, s, connectors.Payment{Reference: "cg-some-payment", InvoiceID: "some-invoice",
+				Kind: connectors.TransactionPayment, Amount: connectors.Money{Minor: 100, Currency: "EUR"}, Date: time.Now()})
 			return err
 		}},
 	}

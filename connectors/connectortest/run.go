@@ -39,6 +39,7 @@ var writeChecks = []struct {
 	{"UpdateContact", CheckUpdateContact},
 	{"CreateContact", CheckCreateContact},
 	{"DecideQuote", CheckDecideQuote},
+	{"RecordPayment", CheckRecordPayment},
 }
 
 // Run runs the conformance suite against connectors built by h: the

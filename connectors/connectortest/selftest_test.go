@@ -116,6 +116,10 @@ func breakages() []breakage {
 			func(l loaded) connectors.Connector { return dupCreate{l.f} }, "taken email"},
 		{"ambiguous email picks one", connectortest.CheckAmbiguous, amb,
 			func(l loaded) connectors.Connector { return firstMatch{l.f} }, "shared email"},
+		{"repeated payment reported as recorded", connectortest.CheckRecordPayment, std,
+			func(l loaded) connectors.Connector { return alwaysRecorded{l.f} }, "recorded"},
+		{"payment of another contact's invoice", connectortest.CheckRecordPayment, std,
+			func(l loaded) connectors.Connector { return payAnyInvoice{l.f, l.contactIDs()} }, "another contact's invoice"},
 	}
 }
 
@@ -245,4 +249,27 @@ func (c firstMatch) FindContactByEmail(ctx context.Context, email string) (conne
 		return connectors.Contact{ID: "first", Email: email}, nil
 	}
 	return ct, err
+}
+
+type alwaysRecorded struct{ connectors.Connector }
+
+func (c alwaysRecorded) RecordPayment(ctx context.Context, s connectors.Scope, p connectors.Payment) (connectors.Transaction, bool, error) {
+	t, _, err := c.Connector.RecordPayment(ctx, s, p)
+	return t, err == nil, err
+}
+
+type payAnyInvoice struct {
+	connectors.Connector
+	all []string
+}
+
+func (c payAnyInvoice) RecordPayment(ctx context.Context, s connectors.Scope, p connectors.Payment) (connectors.Transaction, bool, error) {
+	t, ok, err := c.Connector.RecordPayment(ctx, s, p)
+	for _, other := range c.all {
+		if !errors.Is(err, connectors.ErrNotFound) {
+			break
+		}
+		t, ok, err = c.Connector.RecordPayment(ctx, connectors.Scope{ContactID: other, WithCompany: true}, p)
+	}
+	return t, ok, err
 }

@@ -47,6 +47,7 @@ func New() *Connector {
 		caps: connectors.Capabilities{
 			Invoices: true, Quotes: true, DecideQuotes: true, Transactions: true,
 			Tasks: true, UpdateContact: true, CreateContact: true, CompanyItems: true,
+			RecordPayments: true, SettlesInvoices: true,
 		},
 		companies: map[string]connectors.Company{},
 		contacts:  map[string]connectors.Contact{},

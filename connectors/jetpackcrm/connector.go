@@ -54,12 +54,13 @@ func New(opts Options) (*Connector, error) {
 func (c *Connector) Name() string { return Name }
 
 // Capabilities reports what the zbs_api allows: no quote decisions (the
-// API has no way to accept a quote) and no company items (company
-// invoices are only reachable through the mis-wired companies endpoint).
+// API has no way to accept a quote), no company items (company invoices
+// are only reachable through the mis-wired companies endpoint), and
+// payments recorded as transactions without settling the invoice.
 func (c *Connector) Capabilities() connectors.Capabilities {
 	return connectors.Capabilities{
 		Invoices: true, Quotes: true, Transactions: true, Tasks: true,
-		UpdateContact: true, CreateContact: true,
+		UpdateContact: true, CreateContact: true, RecordPayments: true,
 	}
 }
 

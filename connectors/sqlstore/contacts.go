@@ -17,7 +17,7 @@ const contactColumns = `id, email, prefix, first_name, last_name, status, COALES
 	phone_home, phone_work, phone_mobile,
 	address_line1, address_line2, address_city, address_region, address_postcode, address_country,
 	second_line1, second_line2, second_city, second_region, second_postcode, second_country,
-	locale, portal_access, created_at, updated_at`
+	locale, portal_access, created_at, updated_at, tax_id`
 
 // scanContact reads one row selected with contactColumns.
 func (s *Store) scanContact(row interface{ Scan(...any) error }) (connectors.Contact, error) {
@@ -28,7 +28,7 @@ func (s *Store) scanContact(row interface{ Scan(...any) error }) (connectors.Con
 		&c.HomePhone, &c.WorkPhone, &c.MobilePhone,
 		&a.Line1, &a.Line2, &a.City, &a.Region, &a.PostCode, &a.Country,
 		&b.Line1, &b.Line2, &b.City, &b.Region, &b.PostCode, &b.Country,
-		&c.Locale, &flag, tm(&c.CreatedAt), tm(&c.UpdatedAt))
+		&c.Locale, &flag, tm(&c.CreatedAt), tm(&c.UpdatedAt), &c.TaxID)
 	if err != nil {
 		return c, err
 	}

@@ -10,16 +10,19 @@ import (
 
 // invoiceColumns lists the invoices columns in scanInvoice's order.
 const invoiceColumns = `id, number, status, issued_at, due_at, paid_at, currency,
-	subtotal, discount, tax, total, amount_due, pay_url, notes, COALESCE(company_id, '')`
+	subtotal, discount, tax, total, amount_due, pay_url, notes, COALESCE(company_id, ''), amount_paid`
 
 func scanInvoice(row interface{ Scan(...any) error }) (connectors.Invoice, error) {
 	var v connectors.Invoice
 	var cur string
 	err := row.Scan(&v.ID, &v.Number, &v.Status, tm(&v.IssuedAt), tm(&v.DueAt), tm(&v.PaidAt), &cur,
 		&v.Subtotal.Minor, &v.Discount.Minor, &v.Tax.Minor, &v.Total.Minor, &v.AmountDue.Minor,
-		&v.PayURL, &v.Notes, &v.CompanyID)
+		&v.PayURL, &v.Notes, &v.CompanyID, optMoney{&v.AmountPaid})
 	for _, m := range []*connectors.Money{&v.Subtotal, &v.Discount, &v.Tax, &v.Total, &v.AmountDue} {
 		m.Currency = cur
+	}
+	if v.AmountPaid.Currency != "" {
+		v.AmountPaid.Currency = cur
 	}
 	return v, err
 }

@@ -27,7 +27,7 @@ func (s *Store) loadLines(ctx context.Context, q querier, lt lineTable, currenci
 		ids = append(ids, id)
 	}
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
-	rows, err := s.query(ctx, q, `SELECT `+lt.parent+`, title, description, quantity, unit_price, total FROM `+lt.table+
+	rows, err := s.query(ctx, q, `SELECT `+lt.parent+`, title, description, quantity, unit_price, total, tax_rate, tax FROM `+lt.table+
 		` WHERE `+lt.parent+` IN (`+marks+`) ORDER BY `+lt.parent+`, position`, ids...)
 	if err != nil {
 		return nil, err
@@ -37,10 +37,13 @@ func (s *Store) loadLines(ctx context.Context, q querier, lt lineTable, currenci
 	for rows.Next() {
 		var parent string
 		var l connectors.LineItem
-		if err := rows.Scan(&parent, &l.Title, &l.Description, &l.Quantity, &l.UnitPrice.Minor, &l.Total.Minor); err != nil {
+		if err := rows.Scan(&parent, &l.Title, &l.Description, &l.Quantity, &l.UnitPrice.Minor, &l.Total.Minor, &l.TaxRate, optMoney{&l.Tax}); err != nil {
 			return nil, err
 		}
 		l.UnitPrice.Currency, l.Total.Currency = currencies[parent], currencies[parent]
+		if l.Tax.Currency != "" {
+			l.Tax.Currency = currencies[parent]
+		}
 		out[parent] = append(out[parent], l)
 	}
 	return out, rows.Err()
@@ -52,8 +55,9 @@ func (s *Store) saveLines(ctx context.Context, tx *sql.Tx, lt lineTable, parent 
 		return err
 	}
 	for i, l := range lines {
-		_, err := s.exec(ctx, tx, `INSERT INTO `+lt.table+` (`+lt.parent+`, position, title, description, quantity, unit_price, total)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, parent, i, l.Title, l.Description, l.Quantity, l.UnitPrice.Minor, l.Total.Minor)
+		_, err := s.exec(ctx, tx, `INSERT INTO `+lt.table+` (`+lt.parent+`, position, title, description, quantity, unit_price, total, tax_rate, tax)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, parent, i, l.Title, l.Description, l.Quantity, l.UnitPrice.Minor, l.Total.Minor,
+			l.TaxRate, nullMoney(l.Tax))
 		if err != nil {
 			return err
 		}

@@ -77,6 +77,7 @@ func (s *Store) Capabilities() connectors.Capabilities {
 	return connectors.Capabilities{
 		Invoices: true, Quotes: true, DecideQuotes: true, Transactions: true,
 		Tasks: true, UpdateContact: true, CreateContact: true, CompanyItems: true,
+		RecordPayments: true, SettlesInvoices: true,
 	}
 }
 

@@ -35,12 +35,12 @@ func (s *Store) upsert(ctx context.Context, tx *sql.Tx, update string, uargs []a
 // putCompany stores a company under id, inserting or updating it.
 func (s *Store) putCompany(ctx context.Context, tx *sql.Tx, id string, c connectors.Company, now time.Time) error {
 	a := c.Address
-	vals := []any{c.Name, c.Email, c.Phone, a.Line1, a.Line2, a.City, a.Region, a.PostCode, a.Country, s.d.ts(now)}
+	vals := []any{c.Name, c.Email, c.Phone, a.Line1, a.Line2, a.City, a.Region, a.PostCode, a.Country, s.d.ts(now), c.TaxID}
 	return s.upsert(ctx, tx, `UPDATE companies SET name = ?, email = ?, phone = ?, address_line1 = ?, address_line2 = ?,
-		address_city = ?, address_region = ?, address_postcode = ?, address_country = ?, updated_at = ? WHERE id = ?`,
+		address_city = ?, address_region = ?, address_postcode = ?, address_country = ?, updated_at = ?, tax_id = ? WHERE id = ?`,
 		append(vals, id),
 		`INSERT INTO companies (name, email, phone, address_line1, address_line2, address_city, address_region,
-		address_postcode, address_country, updated_at, id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		address_postcode, address_country, updated_at, tax_id, id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		append(vals, id, s.d.ts(now)))
 }
 
@@ -52,10 +52,11 @@ func (s *Store) putContact(ctx context.Context, tx *sql.Tx, id string, c connect
 		c.HomePhone, c.WorkPhone, c.MobilePhone,
 		a.Line1, a.Line2, a.City, a.Region, a.PostCode, a.Country,
 		b.Line1, b.Line2, b.City, b.Region, b.PostCode, b.Country,
-		c.Locale, c.PortalAccess, s.d.ts(now)}
+		c.Locale, c.PortalAccess, s.d.ts(now), c.TaxID}
 	const cols = `email, email_key, prefix, first_name, last_name, status, company_id, phone_home, phone_work, phone_mobile,
 		address_line1, address_line2, address_city, address_region, address_postcode, address_country,
-		second_line1, second_line2, second_city, second_region, second_postcode, second_country, locale, portal_access, updated_at`
+		second_line1, second_line2, second_city, second_region, second_postcode, second_country, locale, portal_access, updated_at,
+		tax_id`
 	return s.upsert(ctx, tx, `UPDATE contacts SET (`+cols+`) = (`+marks(len(vals))+`) WHERE id = ?`, append(vals, id),
 		`INSERT INTO contacts (`+cols+`, id, created_at) VALUES (`+marks(len(vals)+2)+`)`, append(vals, id, s.d.ts(now)))
 }

@@ -12,9 +12,9 @@ import (
 func (s *Store) putInvoice(ctx context.Context, tx *sql.Tx, id string, o owner, v connectors.Invoice, now time.Time) error {
 	vals := []any{v.Number, null(o.contactID), null(o.companyID), string(v.Status), s.d.ts(v.IssuedAt),
 		s.d.nullTS(v.DueAt), s.d.nullTS(v.PaidAt), v.Total.Currency, v.Subtotal.Minor, v.Discount.Minor, v.Tax.Minor,
-		v.Total.Minor, v.AmountDue.Minor, v.PayURL, v.Notes, s.d.ts(now)}
+		v.Total.Minor, v.AmountDue.Minor, v.PayURL, v.Notes, s.d.ts(now), nullMoney(v.AmountPaid)}
 	const cols = `number, contact_id, company_id, status, issued_at, due_at, paid_at, currency,
-		subtotal, discount, tax, total, amount_due, pay_url, notes, updated_at`
+		subtotal, discount, tax, total, amount_due, pay_url, notes, updated_at, amount_paid`
 	err := s.upsert(ctx, tx, `UPDATE invoices SET (`+cols+`) = (`+marks(len(vals))+`) WHERE id = ?`, append(vals, id),
 		`INSERT INTO invoices (`+cols+`, id, created_at) VALUES (`+marks(len(vals)+2)+`)`, append(vals, id, s.d.ts(now)))
 	if err != nil {

@@ -159,6 +159,8 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, endpoint string) 
 		s.listCompanies(w, r)
 	case "create_customer":
 		s.createCustomer(w, r)
+	case "create_transaction":
+		s.createTransaction(w, r)
 	case "webhook":
 		writeJSON(w, http.StatusBadRequest, envelope("Invalid webhook request",
 			"Please ensure you are using the proper webhook action name and that the webhook is enabled in the CRM."))

@@ -1,0 +1,12 @@
+package fake
+
+import (
+	"testing"
+
+	"clientgate/connectors/bridge"
+	"clientgate/connectors/bridge/ledgertest"
+)
+
+func TestPaymentLedger(t *testing.T) {
+	ledgertest.Run(t, func(*testing.T) bridge.PaymentLedger { return NewBridge() })
+}
