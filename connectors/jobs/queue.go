@@ -30,7 +30,8 @@ type Options struct {
 	// own with a single connection, as River's SQLite driver recommends
 	// (sqlstore's Store.OpenHandle(ctx, 1) opens one with the store's WAL,
 	// busy timeout and BEGIN IMMEDIATE settings, so the queue and the
-	// store wait for each other instead of failing with SQLITE_BUSY).
+	// store wait for each other instead of failing with SQLITE_BUSY). On
+	// PostgreSQL it needs at least 2 connections (4 is plenty).
 	DB *sql.DB
 	// Dialect is SQLite or Postgres.
 	Dialect string
@@ -105,6 +106,11 @@ func Open(ctx context.Context, opts Options) (*Queue, error) {
 	if opts.DB == nil {
 		return nil, errors.New("jobs: open: Options.DB is nil")
 	}
+	if opts.Dialect == Postgres && opts.DB.Stats().MaxOpenConnections == 1 {
+		// The migration lock holds one connection while River migrates
+		// on another.
+		return nil, errors.New("jobs: open: on PostgreSQL Options.DB needs at least 2 connections")
+	}
 	q := &Queue{opts: opts, workers: river.NewWorkers(), kinds: map[string]KindOptions{}}
 	var err error
 	if q.driver, q.listen, err = newDriver(ctx, opts); err != nil {
@@ -156,6 +162,8 @@ func (q *Queue) Start(ctx context.Context) error {
 	cfg := q.baseConfig()
 	cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: q.opts.Workers}}
 	cfg.Workers = q.workers
+	// Kinds worked by other processes (or none yet) may be enqueued here.
+	cfg.SkipUnknownJobCheck = true
 	c, err := river.NewClient(q.driver, cfg)
 	if err != nil {
 		return fmt.Errorf("jobs: start: %w", err)

@@ -1,0 +1,194 @@
+package jobs_test
+
+import (
+	"context"
+	"database/sql"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
+	"clientgate/connectors/jobs"
+	"clientgate/connectors/sqlstore"
+	"clientgate/connectors/sqlstore/sqlstoretest"
+)
+
+// bridgeDB is one bridge database, as a test's queues share it.
+type bridgeDB struct {
+	name  string
+	dsn   string
+	store *sqlstore.Store
+}
+
+// eachDialect runs f on a fresh bridge database of every dialect.
+func eachDialect(t *testing.T, f func(t *testing.T, b bridgeDB)) {
+	for _, d := range []struct {
+		name string
+		dsn  func(testing.TB) string
+	}{{jobs.SQLite, sqlstoretest.SQLiteDSN}, {jobs.Postgres, sqlstoretest.PostgresDSN}} {
+		t.Run(d.name, func(t *testing.T) {
+			dsn := d.dsn(t)
+			store, err := sqlstore.Open(context.Background(), dsn, sqlstore.Options{})
+			if err != nil {
+				t.Fatalf("open store: %v", err)
+			}
+			t.Cleanup(func() { store.Close() })
+			f(t, bridgeDB{name: d.name, dsn: dsn, store: store})
+		})
+	}
+}
+
+// testLogger writes to the test's output when -v is set, else discards.
+func testLogger(t *testing.T) *slog.Logger {
+	var w io.Writer = io.Discard
+	if testing.Verbose() && os.Getenv("JOBS_TEST_LOG") != "" {
+		w = os.Stderr
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}
+
+// testQueue is a queue under test with its registry.
+type testQueue struct {
+	*jobs.Queue
+	reg *prometheus.Registry
+	db  *sql.DB
+}
+
+// open opens a queue on the database with fast test timings; o's
+// non-zero fields win. Stop and the handle's Close run at cleanup.
+func (b bridgeDB) open(t *testing.T, o jobs.Options) testQueue {
+	t.Helper()
+	ctx := context.Background()
+	conns := 1
+	if b.name == jobs.Postgres {
+		conns = 4
+		o.ListenDSN = b.dsn
+	}
+	db, err := b.store.OpenHandle(ctx, conns)
+	if err != nil {
+		t.Fatalf("open handle: %v", err)
+	}
+	reg := prometheus.NewRegistry()
+	o.DB, o.Dialect, o.Registerer, o.Logger = db, b.name, reg, testLogger(t)
+	if o.PollInterval == 0 {
+		o.PollInterval = 50 * time.Millisecond
+	}
+	if o.RetryBase == 0 {
+		o.RetryBase = 20 * time.Millisecond
+	}
+	q, err := jobs.Open(ctx, o)
+	if err != nil {
+		db.Close()
+		t.Fatalf("jobs.Open: %v", err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := q.Stop(ctx); err != nil {
+			t.Errorf("Stop: %v", err)
+		}
+		db.Close()
+	})
+	return testQueue{Queue: q, reg: reg, db: db}
+}
+
+// echoArgs is the test's job kind.
+type echoArgs struct {
+	N   int    `json:"n"`
+	Key string `json:"key" river:"unique"`
+}
+
+func (echoArgs) Kind() string { return "test.echo" }
+
+// runs records the jobs a handler saw.
+type runs struct {
+	mu   sync.Mutex
+	seen []int // N of each run, in order
+	ch   chan int
+}
+
+func newRuns() *runs { return &runs{ch: make(chan int, 100)} }
+
+func (r *runs) add(n int) {
+	r.mu.Lock()
+	r.seen = append(r.seen, n)
+	r.mu.Unlock()
+	r.ch <- n
+}
+
+func (r *runs) count() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.seen)
+}
+
+// wait waits for the next run and returns its N.
+func (r *runs) wait(t *testing.T) int {
+	t.Helper()
+	select {
+	case n := <-r.ch:
+		return n
+	case <-time.After(20 * time.Second):
+		t.Fatalf("no job ran within 20s (runs so far: %d)", r.count())
+		return 0
+	}
+}
+
+// eventually polls cond every 20ms for up to 20s.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// metric returns the value of a series in reg, or -1 when absent.
+func metric(t *testing.T, reg *prometheus.Registry, name string, labels map[string]string) float64 {
+	t.Helper()
+	families, err := reg.Gather()
+	if err != nil {
+		t.Fatalf("gather: %v", err)
+	}
+	for _, f := range families {
+		if f.GetName() != name {
+			continue
+		}
+	next:
+		for _, m := range f.GetMetric() {
+			for _, l := range m.GetLabel() {
+				if want, ok := labels[l.GetName()]; ok && want != l.GetValue() {
+					continue next
+				}
+			}
+			if m.GetCounter() != nil {
+				return m.GetCounter().GetValue()
+			}
+			return m.GetGauge().GetValue()
+		}
+	}
+	return -1
+}
+
+// lintMetrics checks the registry's metrics with Prometheus's linter.
+func lintMetrics(t *testing.T, reg *prometheus.Registry) {
+	t.Helper()
+	problems, err := testutil.GatherAndLint(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		if !strings.Contains(p.Text, "counter metrics should have") {
+			t.Errorf("metric %s: %s", p.Metric, p.Text)
+		}
+	}
+}
