@@ -15,6 +15,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"clientgate/connectors/jobs"
+	"clientgate/connectors/jobs/jobstest"
 	"clientgate/connectors/sqlstore"
 	"clientgate/connectors/sqlstore/sqlstoretest"
 )
@@ -60,41 +61,13 @@ type testQueue struct {
 	db  *sql.DB
 }
 
-// open opens a queue on the database with fast test timings; o's
-// non-zero fields win. Stop and the handle's Close run at cleanup.
+// open opens a queue on the database with fast test timings and a
+// registry of its own; o's non-zero fields win.
 func (b bridgeDB) open(t *testing.T, o jobs.Options) testQueue {
 	t.Helper()
-	ctx := context.Background()
-	conns := 1
-	if b.name == jobs.Postgres {
-		conns = 4
-		o.ListenDSN = b.dsn
-	}
-	db, err := b.store.OpenHandle(ctx, conns)
-	if err != nil {
-		t.Fatalf("open handle: %v", err)
-	}
 	reg := prometheus.NewRegistry()
-	o.DB, o.Dialect, o.Registerer, o.Logger = db, b.name, reg, testLogger(t)
-	if o.PollInterval == 0 {
-		o.PollInterval = 50 * time.Millisecond
-	}
-	if o.RetryBase == 0 {
-		o.RetryBase = 20 * time.Millisecond
-	}
-	q, err := jobs.Open(ctx, o)
-	if err != nil {
-		db.Close()
-		t.Fatalf("jobs.Open: %v", err)
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if err := q.Stop(ctx); err != nil {
-			t.Errorf("Stop: %v", err)
-		}
-		db.Close()
-	})
+	o.Registerer, o.Logger = reg, testLogger(t)
+	q, db := jobstest.Open(t, b.store, o)
 	return testQueue{Queue: q, reg: reg, db: db}
 }
 
