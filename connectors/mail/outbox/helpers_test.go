@@ -71,11 +71,11 @@ func newRig(t *testing.T, store *sqlstore.Store, mp *mailtest.Mailpit, up bool) 
 // closes every connection at once, as a mail server that is down (the
 // client sees no greeting).
 type proxy struct {
-	ln       net.Listener
-	target   string
-	up       atomic.Bool
-	refused  atomic.Int32
-	wg       sync.WaitGroup
+	ln      net.Listener
+	target  string
+	up      atomic.Bool
+	refused atomic.Int32
+	wg      sync.WaitGroup
 }
 
 func newProxy(t *testing.T, target string) *proxy {
