@@ -26,6 +26,7 @@ type Config struct {
 	Breaker   BreakerConfig   `yaml:"breaker"`
 	Webhook   WebhookConfig   `yaml:"webhook"`
 	Metrics   MetricsConfig   `yaml:"metrics"`
+	Email     EmailConfig     `yaml:"email"`
 }
 
 // ListenConfig is where the portal's HTTP server listens.

@@ -57,6 +57,7 @@ func Default() *Config {
 		Breaker: BreakerConfig{Failures: 5, OpenFor: 30 * time.Second},
 		Webhook: WebhookConfig{MaxAge: 5 * time.Minute},
 		Metrics: MetricsConfig{Addr: "127.0.0.1:9090"},
+		Email:   EmailConfig{StaffTo: []string{}},
 	}
 }
 

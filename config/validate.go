@@ -36,6 +36,7 @@ func (c *Config) validate(authRequired bool) error {
 	c.Cache.validate(&p)
 	c.Breaker.validate(&p)
 	c.Webhook.validate(&p)
+	c.Email.validate(&p)
 	if c.Metrics.Addr != "" {
 		checkAddr(&p, "metrics.addr", c.Metrics.Addr)
 		if c.Metrics.Addr == c.Listen.Addr && !strings.HasSuffix(c.Metrics.Addr, ":0") {

@@ -147,7 +147,9 @@ func (q *Queue) baseConfig() *river.Config {
 	}
 }
 
-// Start begins working the registered kinds in the background. Without
+// Start begins working the registered kinds in the background, until
+// Stop: cancelling ctx does not stop the queue (so that a shutdown
+// signal leads to Stop's graceful stop, not to cancelled jobs). Without
 // any registered kind it does nothing. Calling it twice is an error.
 func (q *Queue) Start(ctx context.Context) error {
 	q.mu.Lock()
@@ -175,7 +177,7 @@ func (q *Queue) Start(ctx context.Context) error {
 		defer close(q.done)
 		q.metrics.count(events)
 	}()
-	if err := c.Start(ctx); err != nil {
+	if err := c.Start(context.WithoutCancel(ctx)); err != nil {
 		cancel()
 		<-q.done
 		return fmt.Errorf("jobs: start: %w", err)
