@@ -76,13 +76,13 @@ func inboxWhere(f bridge.InboxFilter) (string, []any, error) {
 
 // InboxThread returns any thread by ID.
 func (s *Store) InboxThread(ctx context.Context, threadID string) (connectors.Thread, error) {
-	t, err := s.getThread(ctx, threadID, "", connectors.AuthorStaff)
+	t, err := s.getThread(ctx, threadID, staffSide, connectors.AuthorStaff)
 	return t, ctxWrap(ctx, "inbox thread", err)
 }
 
 // InboxPosts lists a thread's posts, newest first.
 func (s *Store) InboxPosts(ctx context.Context, threadID string, p connectors.PageRequest) (connectors.Page[connectors.Post], error) {
-	if _, err := s.getThread(ctx, threadID, "", connectors.AuthorStaff); err != nil {
+	if _, err := s.getThread(ctx, threadID, staffSide, connectors.AuthorStaff); err != nil {
 		return connectors.Page[connectors.Post]{}, ctxWrap(ctx, "inbox posts", err)
 	}
 	page, err := s.listPosts(ctx, threadID, p)
@@ -91,7 +91,7 @@ func (s *Store) InboxPosts(ctx context.Context, threadID string, p connectors.Pa
 
 // MarkStaffRead records that staff have read the thread.
 func (s *Store) MarkStaffRead(ctx context.Context, threadID string) error {
-	return ctxWrap(ctx, "mark staff read", s.markRead(ctx, threadID, "", connectors.AuthorStaff))
+	return ctxWrap(ctx, "mark staff read", s.markRead(ctx, threadID, staffSide, connectors.AuthorStaff))
 }
 
 // InboxCounts returns the inbox's figures.
@@ -123,7 +123,7 @@ func (s *Store) staffWrite(ctx context.Context, a bridge.StaffActor, threadID st
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		r, err := s.lockThread(ctx, tx, threadID, "")
+		r, err := s.lockThread(ctx, tx, threadID, staffSide)
 		if err != nil {
 			return err
 		}

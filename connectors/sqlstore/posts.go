@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -67,21 +68,18 @@ func (s *Store) listPosts(ctx context.Context, threadID string, p connectors.Pag
 	}, p)
 }
 
-// markRead sets reader's unread count of a thread to 0; contactID other
-// than "" must own it. ErrNotFound for any other thread.
-func (s *Store) markRead(ctx context.Context, threadID, contactID string, reader connectors.AuthorKind) error {
-	if !isID(threadID) {
-		return connectors.ErrNotFound
+// markRead sets reader's unread count of a thread o reaches to 0.
+// ErrNotFound for any other thread.
+func (s *Store) markRead(ctx context.Context, threadID string, o threadOwner, reader connectors.AuthorKind) error {
+	q, args, err := threadQuery(threadID, o)
+	if err != nil {
+		return err
 	}
 	column := "client_unread"
 	if reader == connectors.AuthorStaff {
 		column = "staff_unread"
 	}
-	q, args := `UPDATE conversation_threads SET `+column+` = 0 WHERE id = ?`, []any{threadID}
-	if contactID != "" {
-		q += ` AND contact_id = ?`
-		args = append(args, contactID)
-	}
+	q = strings.Replace(q, `SELECT `+threadColumns+` FROM conversation_threads`, `UPDATE conversation_threads SET `+column+` = 0`, 1)
 	res, err := s.exec(ctx, s.db, q, args...)
 	if err != nil {
 		return err

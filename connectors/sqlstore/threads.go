@@ -37,39 +37,56 @@ func scanThread(row interface{ Scan(...any) error }, reader connectors.AuthorKin
 	return r.forReader(reader), err
 }
 
-// threadQuery selects a thread by ID, owned by contactID unless it is "".
-func threadQuery(id, contactID string) (string, []any) {
+// threadOwner says whose threads a call may reach: one contact's (the client
+// side), or every contact's (the staff side). The zero value reaches
+// nothing.
+type threadOwner struct {
+	contactID string
+	anyone    bool
+}
+
+// clientOf is the owner of a client call.
+func clientOf(contactID string) threadOwner { return threadOwner{contactID: contactID} }
+
+// staffSide reaches every contact's threads.
+var staffSide = threadOwner{anyone: true}
+
+// threadQuery selects a thread by ID for o. ErrNotFound when o can
+// reach nothing (a malformed contact) or the ID is malformed.
+func threadQuery(id string, o threadOwner) (string, []any, error) {
+	if !isID(id) || (!o.anyone && !validContact(o.contactID)) {
+		return "", nil, connectors.ErrNotFound
+	}
 	q := `SELECT ` + threadColumns + ` FROM conversation_threads WHERE id = ?`
 	args := []any{id}
-	if contactID != "" {
+	if !o.anyone {
 		q += ` AND contact_id = ?`
-		args = append(args, contactID)
+		args = append(args, o.contactID)
 	}
-	return q, args
+	return q, args, nil
 }
 
 // lockThread reads a thread inside tx for a write, locking its row on
 // PostgreSQL (SQLite's transactions already hold the write lock). A
-// contactID other than "" must own the thread; any other thread, and a
-// malformed ID, is ErrNotFound.
-func (s *Store) lockThread(ctx context.Context, tx *sql.Tx, id, contactID string) (threadRow, error) {
-	if !isID(id) {
-		return threadRow{}, connectors.ErrNotFound
+// thread o cannot reach, and a malformed ID, is ErrNotFound.
+func (s *Store) lockThread(ctx context.Context, tx *sql.Tx, id string, o threadOwner) (threadRow, error) {
+	q, args, err := threadQuery(id, o)
+	if err != nil {
+		return threadRow{}, err
 	}
-	q, args := threadQuery(id, contactID)
 	if s.d.name == "postgres" {
 		q += ` FOR UPDATE`
 	}
 	return scanThreadRow(s.row(ctx, tx, q, args...))
 }
 
-// getThread reads a thread outside a transaction for reader's side; a
-// contactID other than "" must own it.
-func (s *Store) getThread(ctx context.Context, id, contactID string, reader connectors.AuthorKind) (connectors.Thread, error) {
-	if !isID(id) {
-		return connectors.Thread{}, connectors.ErrNotFound
+// getThread reads a thread outside a transaction with Unread counted for
+// reader's side.
+func (s *Store) getThread(ctx context.Context, id string, o threadOwner, reader connectors.AuthorKind) (connectors.Thread, error) {
+	q, args, err := threadQuery(id, o)
+	if err != nil {
+		return connectors.Thread{}, err
 	}
-	q, args := threadQuery(id, contactID)
 	return scanThread(s.row(ctx, s.db, q, args...), reader)
 }
 

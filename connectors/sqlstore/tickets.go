@@ -46,7 +46,7 @@ func (s *Store) listThreads(ctx context.Context, where string, args []any, reade
 
 // GetTicket returns one of the contact's tickets.
 func (s *Store) GetTicket(ctx context.Context, sc connectors.Scope, ticketID string) (connectors.Thread, error) {
-	t, err := s.getThread(ctx, ticketID, sc.ContactID, connectors.AuthorClient)
+	t, err := s.getThread(ctx, ticketID, clientOf(sc.ContactID), connectors.AuthorClient)
 	if err == nil && t.Kind != connectors.ThreadTicket {
 		err = connectors.ErrNotFound
 	}
@@ -157,10 +157,7 @@ func (s *Store) clientSetStatus(ctx context.Context, sc connectors.Scope, ticket
 
 // lockTicket is lockThread for a ticket of the contact.
 func (s *Store) lockTicket(ctx context.Context, tx *sql.Tx, id, contactID string) (threadRow, error) {
-	if !validContact(contactID) {
-		return threadRow{}, connectors.ErrNotFound
-	}
-	r, err := s.lockThread(ctx, tx, id, contactID)
+	r, err := s.lockThread(ctx, tx, id, clientOf(contactID))
 	if err == nil && r.Kind != connectors.ThreadTicket {
 		err = connectors.ErrNotFound
 	}
@@ -169,10 +166,7 @@ func (s *Store) lockTicket(ctx context.Context, tx *sql.Tx, id, contactID string
 
 // ListPosts returns the posts of one of the contact's threads.
 func (s *Store) ListPosts(ctx context.Context, sc connectors.Scope, threadID string, p connectors.PageRequest) (connectors.Page[connectors.Post], error) {
-	if !validContact(sc.ContactID) {
-		return connectors.Page[connectors.Post]{}, ctxWrap(ctx, "list posts", connectors.ErrNotFound)
-	}
-	if _, err := s.getThread(ctx, threadID, sc.ContactID, connectors.AuthorClient); err != nil {
+	if _, err := s.getThread(ctx, threadID, clientOf(sc.ContactID), connectors.AuthorClient); err != nil {
 		return connectors.Page[connectors.Post]{}, ctxWrap(ctx, "list posts", err)
 	}
 	page, err := s.listPosts(ctx, threadID, p)
@@ -181,10 +175,7 @@ func (s *Store) ListPosts(ctx context.Context, sc connectors.Scope, threadID str
 
 // MarkRead records that the client has read the thread.
 func (s *Store) MarkRead(ctx context.Context, sc connectors.Scope, threadID string) error {
-	if !validContact(sc.ContactID) {
-		return ctxWrap(ctx, "mark read", connectors.ErrNotFound)
-	}
-	return ctxWrap(ctx, "mark read", s.markRead(ctx, threadID, sc.ContactID, connectors.AuthorClient))
+	return ctxWrap(ctx, "mark read", s.markRead(ctx, threadID, clientOf(sc.ContactID), connectors.AuthorClient))
 }
 
 // event describes a change of thread t.
