@@ -75,13 +75,16 @@ func CheckCancelled(r Reporter, b Backend) {
 	defer cancel()
 	item := connectors.ItemRef{Kind: connectors.ThreadTask, ID: "t1"}
 	calls := map[string]func() error{
-		"ListTickets":  func() error { _, err := c.ListTickets(cctx, alice, connectors.PageRequest{}); return err },
-		"GetTicket":    func() error { _, err := c.GetTicket(cctx, alice, id); return err },
-		"CreateTicket": func() error { _, err := c.CreateTicket(cctx, alice, connectors.NewTicket{Subject: "x", Body: "y"}); return err },
-		"Reply":        func() error { _, err := c.ReplyToTicket(cctx, alice, id, connectors.NewPost{Body: "y"}); return err },
-		"ListPosts":    func() error { _, err := c.ListPosts(cctx, alice, id, connectors.PageRequest{}); return err },
-		"PostMessage":  func() error { _, err := c.PostMessage(cctx, alice, item, connectors.NewPost{Body: "y"}); return err },
-		"Counts":       func() error { _, err := c.ConversationCounts(cctx, alice); return err },
+		"ListTickets": func() error { _, err := c.ListTickets(cctx, alice, connectors.PageRequest{}); return err },
+		"GetTicket":   func() error { _, err := c.GetTicket(cctx, alice, id); return err },
+		"CreateTicket": func() error {
+			_, err := c.CreateTicket(cctx, alice, connectors.NewTicket{Subject: "x", Body: "y"})
+			return err
+		},
+		"Reply":       func() error { _, err := c.ReplyToTicket(cctx, alice, id, connectors.NewPost{Body: "y"}); return err },
+		"ListPosts":   func() error { _, err := c.ListPosts(cctx, alice, id, connectors.PageRequest{}); return err },
+		"PostMessage": func() error { _, err := c.PostMessage(cctx, alice, item, connectors.NewPost{Body: "y"}); return err },
+		"Counts":      func() error { _, err := c.ConversationCounts(cctx, alice); return err },
 	}
 	for name, call := range calls {
 		if err := call(); err == nil {
