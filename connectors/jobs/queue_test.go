@@ -161,7 +161,7 @@ func TestScheduledJobWaits(t *testing.T) {
 		at := time.Now().Add(700 * time.Millisecond)
 		enqueue(t, q, echoArgs{N: 1}, jobs.EnqueueOptions{At: at})
 		r.wait(t)
-		if early := at.Sub(time.Now()); early > 0 {
+		if early := time.Until(at); early > 0 {
 			t.Errorf("scheduled job ran %v early", early)
 		}
 	})
