@@ -70,31 +70,27 @@ func ticket(r Reporter, c connectors.Conversations, s connectors.Scope, subject 
 // allTickets lists every ticket of s, page by page.
 func allTickets(r Reporter, c connectors.Conversations, s connectors.Scope, limit int) []connectors.Thread {
 	r.Helper()
-	var out []connectors.Thread
-	cursor := ""
-	for range 100 {
-		page, err := c.ListTickets(ctx, s, connectors.PageRequest{Limit: limit, Cursor: cursor})
-		if !noErr(r, "ListTickets", err) {
-			return out
-		}
-		out = append(out, page.Items...)
-		if page.Next == "" {
-			return out
-		}
-		cursor = page.Next
-	}
-	r.Errorf("ListTickets: more than 100 pages")
-	return out
+	return walk(r, "ListTickets", func(p connectors.PageRequest) (connectors.Page[connectors.Thread], error) {
+		return c.ListTickets(ctx, s, p)
+	}, limit)
 }
 
 // allPosts lists every post of a thread, page by page.
 func allPosts(r Reporter, c connectors.Conversations, s connectors.Scope, id string, limit int) []connectors.Post {
 	r.Helper()
-	var out []connectors.Post
+	return walk(r, "ListPosts", func(p connectors.PageRequest) (connectors.Page[connectors.Post], error) {
+		return c.ListPosts(ctx, s, id, p)
+	}, limit)
+}
+
+// walk follows a list's cursors to its end, at most 100 pages.
+func walk[T any](r Reporter, what string, list func(connectors.PageRequest) (connectors.Page[T], error), limit int) []T {
+	r.Helper()
+	var out []T
 	cursor := ""
 	for range 100 {
-		page, err := c.ListPosts(ctx, s, id, connectors.PageRequest{Limit: limit, Cursor: cursor})
-		if !noErr(r, "ListPosts", err) {
+		page, err := list(connectors.PageRequest{Limit: limit, Cursor: cursor})
+		if !noErr(r, what, err) {
 			return out
 		}
 		out = append(out, page.Items...)
@@ -103,7 +99,7 @@ func allPosts(r Reporter, c connectors.Conversations, s connectors.Scope, id str
 		}
 		cursor = page.Next
 	}
-	r.Errorf("ListPosts: more than 100 pages")
+	r.Errorf("%s: more than 100 pages", what)
 	return out
 }
 

@@ -9,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+	dto "github.com/prometheus/client_model/go"
+
 	"clientgate/connectors/jobs"
 	"clientgate/connectors/sqlstore"
 )
@@ -52,4 +55,41 @@ func Open(t testing.TB, store *sqlstore.Store, o jobs.Options) (*jobs.Queue, *sq
 		db.Close()
 	})
 	return q, db
+}
+
+// Metric returns the value of the first series of the named counter or
+// gauge in reg whose labels include labels, or -1 when there is none.
+func Metric(t testing.TB, reg prometheus.Gatherer, name string, labels map[string]string) float64 {
+	t.Helper()
+	families, err := reg.Gather()
+	if err != nil {
+		t.Fatalf("jobstest: gather: %v", err)
+	}
+	for _, f := range families {
+		if f.GetName() != name {
+			continue
+		}
+		for _, m := range f.GetMetric() {
+			if hasLabels(m.GetLabel(), labels) {
+				if m.GetCounter() != nil {
+					return m.GetCounter().GetValue()
+				}
+				return m.GetGauge().GetValue()
+			}
+		}
+	}
+	return -1
+}
+
+func hasLabels(pairs []*dto.LabelPair, want map[string]string) bool {
+	n := 0
+	for _, l := range pairs {
+		if v, ok := want[l.GetName()]; ok {
+			if v != l.GetValue() {
+				return false
+			}
+			n++
+		}
+	}
+	return n == len(want)
 }

@@ -123,28 +123,10 @@ func (p *proxy) forward(c net.Conn) {
 }
 
 // counter returns clientgate_jobs_finished_total for mail.send and the
-// outcome.
+// outcome, 0 before the first.
 func counter(t *testing.T, reg *prometheus.Registry, outcome string) float64 {
 	t.Helper()
-	families, err := reg.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range families {
-		if f.GetName() != "clientgate_jobs_finished_total" {
-			continue
-		}
-		for _, m := range f.GetMetric() {
-			labels := map[string]string{}
-			for _, l := range m.GetLabel() {
-				labels[l.GetName()] = l.GetValue()
-			}
-			if labels["kind"] == outbox.Kind && labels["outcome"] == outcome {
-				return m.GetCounter().GetValue()
-			}
-		}
-	}
-	return 0
+	return max(0, jobstest.Metric(t, reg, "clientgate_jobs_finished_total", map[string]string{"kind": outbox.Kind, "outcome": outcome}))
 }
 
 // eventually polls cond for up to 20s.
