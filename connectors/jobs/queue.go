@@ -80,6 +80,11 @@ func setDefault[T int | time.Duration](v *T, def T) {
 	}
 }
 
+// discardedRetention is how long a job that failed for good stays in
+// the table (and in clientgate_jobs{state="discarded"}) before River's
+// cleaner deletes it.
+const discardedRetention = 30 * 24 * time.Hour
+
 // Queue is the durable job queue. Open it, Register every kind this
 // process works, Start it, and Stop it on shutdown. Enqueue and
 // EnqueueTx work from Open on, also in a process that never starts
@@ -144,6 +149,9 @@ func (q *Queue) baseConfig() *river.Config {
 		FetchPollInterval:    q.opts.PollInterval,
 		FetchCooldown:        min(q.opts.PollInterval, 100*time.Millisecond),
 		PollOnly:             q.listen == nil,
+		// Keep failed jobs a month for the operator (River's default is a
+		// week); completed ones are kept River's default day.
+		DiscardedJobRetentionPeriod: discardedRetention,
 	}
 }
 
