@@ -113,16 +113,10 @@ func (r *runs) wait(t *testing.T) int {
 	}
 }
 
-// eventually polls cond every 20ms for up to 20s.
+// eventually is jobstest.Eventually.
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	jobstest.Eventually(t, what, cond)
 }
 
 // metric returns the value of a series in reg, or -1 when absent.

@@ -93,3 +93,16 @@ func hasLabels(pairs []*dto.LabelPair, want map[string]string) bool {
 	}
 	return n == len(want)
 }
+
+// Eventually polls cond every 20ms until it holds, failing the test
+// after 20 seconds (jobs run asynchronously).
+func Eventually(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

@@ -129,14 +129,8 @@ func counter(t *testing.T, reg *prometheus.Registry, outcome string) float64 {
 	return max(0, jobstest.Metric(t, reg, "clientgate_jobs_finished_total", map[string]string{"kind": outbox.Kind, "outcome": outcome}))
 }
 
-// eventually polls cond for up to 20s.
+// eventually is jobstest.Eventually.
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(25 * time.Millisecond)
-	}
+	jobstest.Eventually(t, what, cond)
 }
