@@ -28,6 +28,7 @@ type Config struct {
 	Metrics   MetricsConfig   `yaml:"metrics"`
 	// Payments turns online payment of invoices on.
 	Payments PaymentsConfig `yaml:"payments"`
+	Email    EmailConfig    `yaml:"email"`
 }
 
 // ListenConfig is where the portal's HTTP server listens.

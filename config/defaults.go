@@ -60,6 +60,7 @@ func Default() *Config {
 
 		// Payments are off until payments.provider is set.
 		Payments: PaymentsConfig{Stripe: StripeConfig{APIURL: DefaultStripeAPIURL}},
+		Email:    EmailConfig{StaffTo: []string{}},
 	}
 }
 

@@ -40,6 +40,7 @@ func (c *Config) validate(authRequired bool) error {
 		p.add("metrics.pprof", "needs metrics.addr: the profiling endpoints are served on the metrics listener only")
 	}
 	c.Payments.validate(&p)
+	c.Email.validate(&p)
 	if c.Metrics.Addr != "" {
 		checkAddr(&p, "metrics.addr", c.Metrics.Addr)
 		if c.Metrics.Addr == c.Listen.Addr && !strings.HasSuffix(c.Metrics.Addr, ":0") {

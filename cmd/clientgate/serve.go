@@ -48,13 +48,21 @@ func serveStore(ctx context.Context, cfg *config.Config, store *sqlstore.Store, 
 		return err
 	}
 	defer st.close()
+	bg, err := buildBackground(ctx, cfg, store, reg, log)
+	if err != nil {
+		return err
+	}
+	defer bg.close()
 	handler, err := buildHandler(ctx, cfg, st, store, reg, log)
 	if err != nil {
 		return err
 	}
 	st.run(ctx)
+	if err := bg.start(ctx); err != nil {
+		return err
+	}
 	log.Info("starting", "version", versionString(), "connector", st.adapter.Name(), "database", store.Driver(),
-		"cache", st.cache != nil, "replica_bus", st.bus != nil)
+		"cache", st.cache != nil, "replica_bus", st.bus != nil, "email", bg.outbox != nil)
 	return runServers(ctx, cfg, handler, reg, log)
 }
 

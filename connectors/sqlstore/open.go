@@ -64,7 +64,7 @@ func openSQLite(ctx context.Context, dsn string) (*sql.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: open sqlite: %w", err)
 	}
-	if strings.Contains(dsn, ":memory:") || strings.Contains(dsn, "mode=memory") {
+	if isMemory(dsn) {
 		// Every connection would get its own empty in-memory database.
 		db.SetMaxOpenConns(1)
 		db.SetMaxIdleConns(1)
@@ -81,6 +81,11 @@ func openSQLite(ctx context.Context, dsn string) (*sql.DB, error) {
 		return nil, fmt.Errorf("sqlstore: open sqlite %q: %w", dsn, err)
 	}
 	return db, nil
+}
+
+// isMemory reports whether an SQLite DSN names an in-memory database.
+func isMemory(dsn string) bool {
+	return strings.Contains(dsn, ":memory:") || strings.Contains(dsn, "mode=memory")
 }
 
 func openPostgres(ctx context.Context, dsn string) (*sql.DB, error) {

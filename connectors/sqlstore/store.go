@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync/atomic"
 
 	"clientgate/connectors"
 	"clientgate/connectors/bridge"
@@ -29,6 +30,10 @@ type Store struct {
 	d        dialect
 	log      *slog.Logger
 	statuses map[string]bool
+	// dsn is the DSN the store was opened with, for OpenHandle.
+	dsn string
+	// hook is called inside conversation writes (conversations_hook.go).
+	hook atomic.Pointer[ConversationHook]
 }
 
 var (
@@ -44,7 +49,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, stmts: newStmtCache(db, d.rebind), d: d, log: opts.Logger, statuses: map[string]bool{}}
+	s := &Store{db: db, stmts: newStmtCache(db, d.rebind), d: d, log: opts.Logger, statuses: map[string]bool{}, dsn: dsn}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
