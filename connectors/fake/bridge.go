@@ -27,6 +27,7 @@ type Bridge struct {
 	audit     []bridge.AuditEntry
 	seq       int64
 	now       func() time.Time
+	prefs     prefState // preferences and form drafts (bridge_prefs.go)
 }
 
 // linkRec is a link with its insertion number, to order equal times.
