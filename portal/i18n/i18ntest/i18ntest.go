@@ -18,7 +18,7 @@ const marker = "\x1a"
 // attrsWithText are the attributes people read or hear.
 var attrsWithText = map[string]bool{
 	"alt": true, "title": true, "placeholder": true, "aria-label": true,
-	"aria-description": true, "data-label": true, "data-copied": true, "label": true, "content": true,
+	"aria-description": true, "data-label": true, "data-copied": true, "label": true,
 }
 
 // Untranslated returns, for every template defined in t, the pieces of
