@@ -45,9 +45,10 @@ func pageRenderer(c *gin.Context) PageRenderer {
 	return r
 }
 
-// keepForm runs the request's FormKeeper and returns the path to come
-// back to after signing in.
-func keepForm(c *gin.Context) string {
+// KeepForm runs the request's FormKeeper and returns the path to come
+// back to after signing in: what the keeper says, else the request's own
+// URL. Pages calls it before sending someone to sign in.
+func KeepForm(c *gin.Context) string {
 	if k, ok := c.Value(formKeeperKey).(FormKeeper); ok {
 		if back := k(c); back != "" {
 			return back

@@ -17,7 +17,7 @@ func (s *Service) Pages() gin.HandlerFunc {
 		ss, ok := s.readSession(c)
 		if !ok {
 			c.Header("Cache-Control", "no-store")
-			c.Redirect(http.StatusFound, s.loginURL(keepForm(c)))
+			c.Redirect(http.StatusFound, s.loginURL(KeepForm(c)))
 			c.Abort()
 			return
 		}

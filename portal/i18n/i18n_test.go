@@ -186,6 +186,7 @@ func TestChoose(t *testing.T) {
 		{[]string{strings.Repeat("en,", 300)}, "de", "de"},
 		{nil, "de", "de"},
 		{[]string{"zh-Hant-TW", "nl-BE"}, "de", "de"},
+		{[]string{"tlh", "fr-CA"}, "fr", "fr-CA"},
 	}
 	for _, tt := range tests {
 		got := c.Choose(tt.candidates...)

@@ -38,8 +38,12 @@ func (c *Catalog) match(cand string) (Choice, bool) {
 		return Choice{}, false
 	}
 	for _, t := range tags {
+		// The matcher also pairs unrelated languages it has no data for
+		// (Klingon with English); only the same base language counts.
 		_, idx, conf := c.matcher.Match(t)
-		if conf >= language.High {
+		want, _ := t.Base()
+		got, _ := language.Make(c.offered[idx]).Base()
+		if conf >= language.High && want == got {
 			return Choice{Lang: c.offered[idx], Tag: t}, true
 		}
 	}
