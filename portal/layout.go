@@ -24,6 +24,9 @@ type layoutData struct {
 	Business  business
 	Base      string
 	Path      string // the page's path, for forms that come back to it
+	// Query is the page's query without lang, kept by the signed-out
+	// language switcher (a GET form).
+	Query url.Values
 	Nav       []navLink
 	CSRF      string
 	UserName  string
@@ -55,6 +58,10 @@ func (s *server) layoutData(c *gin.Context, v view, stale bool, age time.Duratio
 	d := layoutData{
 		Brand: s.brand, Business: s.business, Base: s.base + "/", Path: c.Request.URL.Path,
 		RequestID: requestID(c), Page: v.Data, Languages: s.cat.Languages(),
+	}
+	if q := c.Request.URL.Query(); len(q) > 0 {
+		q.Del("lang")
+		d.Query = q
 	}
 	vw := viewerOf(c)
 	if vw == nil {
