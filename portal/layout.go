@@ -19,14 +19,14 @@ type navLink struct {
 
 // layoutData is what every page template receives.
 type layoutData struct {
-	Title     string
-	Brand     brand
-	Business  business
-	Base      string
-	Path      string // the page's path, for forms that come back to it
+	Title    string
+	Brand    brand
+	Business business
+	Base     string
+	Path     string // the page's path, for forms that come back to it
 	// Query is the page's query without lang, kept by the signed-out
 	// language switcher (a GET form).
-	Query url.Values
+	Query     url.Values
 	Nav       []navLink
 	CSRF      string
 	UserName  string
