@@ -7,8 +7,9 @@
 // the same ID to every other file (a test fails while any language lacks
 // it, or while a translation's {{.Placeholders}} differ from English's).
 // Plural messages have the CLDR forms of each language ("one", "other";
-// French, Spanish also "many"). In a template call {{$.L.T "id"}} or
-// {{$.L.N "id" count}}; in Go, Localizer.T and Localizer.N.
+// French, Spanish also "many"). Portal templates call {{$f.T "id" "Name"
+// value}} and {{$f.N "id" count}} on their formatter; Go code calls
+// Localizer.T and Localizer.N.
 //
 // Adding a language: add locales/<code>.toml with every ID and the code to
 // Shipped.
