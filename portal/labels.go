@@ -1,7 +1,6 @@
 package portal
 
 import (
-	"strconv"
 	"strings"
 
 	"clientgate/connectors"
@@ -50,6 +49,3 @@ func keyOf(key any) string {
 	}
 	return ""
 }
-
-// itoa formats an int.
-func itoa(n int) string { return strconv.Itoa(n) }
