@@ -68,7 +68,7 @@ func (s *Service) verifyBearer(ctx context.Context, rp *relyingParty, token stri
 // bearerRefused answers a valid token whose person may not use the portal.
 func (s *Service) bearerRefused(c *gin.Context, err error) {
 	if r, ok := asRefusal(err); ok {
-		s.problem(c, r.status, r.kind, r.title, r.message)
+		s.problem(c, r.status, r.kind, r.title, r.message, r.args...)
 		return
 	}
 	s.opts.Logger.Error("auth: bearer sign-in failed", "err", err.Error())

@@ -28,14 +28,12 @@ func (s *Service) callback(c *gin.Context) {
 	ok := s.readSealed(c, s.cookies.flow, &f)
 	s.clearCookie(c, s.cookies.flow)
 	if !ok || time.Now().Unix() > f.Expires || !equal(c.Query("state"), f.State) {
-		s.refuse(c, &refusal{OutcomeBadFlow, http.StatusBadRequest, "", "Sign-in expired",
-			"This sign-in link has expired or was started in another browser window. Please sign in again."}, "")
+		s.refuse(c, newRefusal(OutcomeBadFlow, http.StatusBadRequest, "", "auth.expired"), "")
 		return
 	}
 	if e := c.Query("error"); e != "" {
 		s.opts.Logger.Info("auth: provider refused sign-in", "error", e)
-		s.refuse(c, &refusal{OutcomeProviderError, http.StatusForbidden, "", "Sign-in was not completed",
-			"The sign-in service did not complete your sign-in (it was cancelled or refused)."}, f.Next)
+		s.refuse(c, newRefusal(OutcomeProviderError, http.StatusForbidden, "", "auth.provider_error"), f.Next)
 		return
 	}
 	id, cl, raw, err := s.exchange(c.Request.Context(), rp, c.Query("code"), f)
@@ -67,8 +65,8 @@ func (s *Service) exchange(ctx context.Context, rp *relyingParty, code string, f
 	tok, err := rp.oauth.Exchange(ctx, code, oauth2.VerifierOption(f.Verifier))
 	if err != nil {
 		// The cause (the provider's error code, never a token) is logged only.
-		return bridge.Identity{}, claims{}, "", fmt.Errorf("%w (%w)", &refusal{OutcomeExchangeFailed, http.StatusBadGateway, "", "Sign-in failed",
-			"We could not complete your sign-in with the sign-in service. Please try again."}, err)
+		return bridge.Identity{}, claims{}, "", fmt.Errorf("%w (%w)",
+			newRefusal(OutcomeExchangeFailed, http.StatusBadGateway, "", "auth.exchange_failed"), err)
 	}
 	raw, _ := tok.Extra("id_token").(string)
 	idt, err := rp.idVerifier.Verify(ctx, raw)
@@ -88,27 +86,27 @@ func (s *Service) exchange(ctx context.Context, rp *relyingParty, code string, f
 // invalidToken is the refusal for an ID token that does not verify; the
 // cause is logged only.
 func invalidToken(cause error) error {
-	return fmt.Errorf("%w (%w)", &refusal{OutcomeInvalidToken, http.StatusBadRequest, "", "Sign-in failed",
-		"The sign-in service's answer could not be verified. Please try again."}, cause)
+	return fmt.Errorf("%w (%w)", newRefusal(OutcomeInvalidToken, http.StatusBadRequest, "", "auth.invalid_token"), cause)
 }
 
 // refuse reports a failed sign-in: a refusal's page, or 503 for a backend
-// failure, each with a link to try again.
+// failure, each with a link to try again where that can help. The page
+// is shown at a stable address (see showProblem), so reloading it shows
+// it again instead of replaying the callback.
 func (s *Service) refuse(c *gin.Context, err error, next string) {
 	retry := s.loginURL(next)
 	r, ok := asRefusal(err)
 	if !ok {
 		s.outcome(OutcomeBackendError)
-		s.opts.Logger.Error("auth: sign-in failed", "err", err.Error())
-		s.page(c, http.StatusServiceUnavailable, pageData{Title: "Sign-in is not available right now",
-			Message: "We could not reach our records to finish your sign-in. Please try again in a minute.", Retry: retry})
-		return
+		s.opts.Logger.ErrorContext(c.Request.Context(), "auth: sign-in failed", "err", err.Error())
+		r = newRefusal(OutcomeBackendError, http.StatusServiceUnavailable, "", "auth.unavailable")
+	} else {
+		s.outcome(r.outcome)
 	}
-	s.outcome(r.outcome)
 	if r.outcome == OutcomeAmbiguous || r.outcome == OutcomeAccessDisabled || r.outcome == OutcomeNoContact || r.outcome == OutcomeUnverifiedEmail {
 		retry = ""
 	}
-	s.page(c, r.status, pageData{Title: r.title, Message: r.message, Retry: retry})
+	s.showProblem(c, r, retry)
 }
 
 // equal compares two secrets in constant time; empty never matches.

@@ -16,11 +16,8 @@ func (s *Service) login(c *gin.Context) {
 	rp := s.party()
 	if rp == nil {
 		s.outcome(OutcomeProviderDown)
-		s.page(c, http.StatusServiceUnavailable, pageData{
-			Title:   "Sign-in is not available yet",
-			Message: "We cannot reach the sign-in service right now. Please try again in a minute.",
-			Retry:   s.loginURL(c.Query("next")),
-		})
+		s.page(c, Page{Status: http.StatusServiceUnavailable, Title: "auth.provider_down.title",
+			Message: "auth.provider_down.detail", Retry: s.loginURL(c.Query("next"))})
 		return
 	}
 	f := flow{

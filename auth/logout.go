@@ -21,8 +21,8 @@ func (s *Service) logout(c *gin.Context) {
 		token = c.PostForm("csrf_token")
 	}
 	if !equal(token, ss.CSRF) {
-		s.page(c, http.StatusForbidden, pageData{Title: "Sign-out not confirmed",
-			Message: "This sign-out request did not come from this site's page. Go back, reload the page and sign out again."})
+		s.page(c, Page{Status: http.StatusForbidden, Title: "auth.logout_unconfirmed.title",
+			Message: "auth.logout_unconfirmed.detail"})
 		return
 	}
 	s.clearCookie(c, s.cookies.session)

@@ -17,7 +17,7 @@ func (s *Service) Pages() gin.HandlerFunc {
 		ss, ok := s.readSession(c)
 		if !ok {
 			c.Header("Cache-Control", "no-store")
-			c.Redirect(http.StatusFound, s.loginURL(c.Request.URL.RequestURI()))
+			c.Redirect(http.StatusFound, s.loginURL(KeepForm(c)))
 			c.Abort()
 			return
 		}
@@ -102,17 +102,17 @@ func (s *Service) sessionRefused(c *gin.Context, err error, api bool) {
 	case refused:
 		s.clearCookie(c, s.cookies.session)
 		if api {
-			s.problem(c, r.status, r.kind, r.title, r.message)
+			s.problem(c, r.status, r.kind, r.title, r.message, r.args...)
 			return
 		}
-		s.page(c, r.status, pageData{Title: r.title, Message: r.message})
+		s.page(c, r.page(""))
 	default:
 		s.opts.Logger.Error("auth: session check failed", "err", err.Error())
 		if api {
 			s.problem(c, http.StatusServiceUnavailable, "unavailable", "Service unavailable", "Please try again in a minute.")
 			return
 		}
-		s.page(c, http.StatusServiceUnavailable, pageData{Title: "Temporarily unavailable",
-			Message: "We could not reach our records. Please try again in a minute."})
+		s.page(c, Page{Status: http.StatusServiceUnavailable, Title: "auth.session_check.title",
+			Message: "auth.session_check.detail", Retry: s.loginURL(c.Request.URL.RequestURI())})
 	}
 }

@@ -65,6 +65,11 @@ type Options struct {
 	// PublicURL is the portal's public base URL; cookies are Secure unless
 	// it is plain HTTP on a loopback host.
 	PublicURL string
+	// InsecureCookies drops the Secure flag from cookies even when
+	// PublicURL is not plain-HTTP loopback. Only for the demo served on a
+	// local network over plain HTTP, where browsers would not send Secure
+	// cookies back.
+	InsecureCookies bool
 	// BasePath is where the portal is mounted, such as "/clients"; "next"
 	// paths must stay inside it.
 	BasePath string

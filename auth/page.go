@@ -9,6 +9,8 @@ import (
 	"net/url"
 
 	"github.com/gin-gonic/gin"
+
+	"clientgate/portal/i18n"
 )
 
 //go:embed templates/page.html
@@ -16,31 +18,41 @@ var pageFS embed.FS
 
 var pageTemplate = template.Must(template.ParseFS(pageFS, "templates/page.html"))
 
-// pageData fills the minimal sign-in message page.
-type pageData struct {
-	Title   string
-	Message string
-	Retry   string // a link to try again, when there is one
+// plainPage fills the service's own page, used when no PageRenderer is set.
+type plainPage struct {
+	Lang, Title, Message, Next, Retry, RetryLabel string
 }
 
-// page answers with the message page and aborts the chain.
-func (s *Service) page(c *gin.Context, status int, d pageData) {
+// page shows p through the request's PageRenderer, or the service's own
+// plain page in the browser's language, and aborts the chain.
+func (s *Service) page(c *gin.Context, p Page) {
+	c.Header("Cache-Control", "no-store")
+	if r := pageRenderer(c); r != nil {
+		r(c, p)
+		c.Abort()
+		return
+	}
+	l := s.msgs.Localizer(s.msgs.Choose(c.GetHeader("Accept-Language")).Lang)
+	d := plainPage{Lang: l.Lang(), Title: l.T(p.Title, p.Args...), Message: l.T(p.Message, p.Args...),
+		Retry: p.Retry, RetryLabel: l.T("error.try_again")}
+	if p.Next != "" {
+		d.Next = l.T(p.Next, p.Args...)
+	}
 	var buf bytes.Buffer
 	if err := pageTemplate.Execute(&buf, d); err != nil {
-		s.opts.Logger.Error("auth: render page", "err", err.Error())
+		s.opts.Logger.ErrorContext(c.Request.Context(), "auth: render page", "err", err.Error())
 		c.AbortWithStatus(http.StatusInternalServerError)
 		return
 	}
-	c.Header("Cache-Control", "no-store")
-	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
+	c.Data(p.Status, "text/html; charset=utf-8", buf.Bytes())
 	c.Abort()
 }
 
 // fail logs an unexpected error and answers with a generic page.
 func (s *Service) fail(c *gin.Context, err error) {
-	s.opts.Logger.Error("auth: request failed", "path", c.FullPath(), "err", err.Error())
-	s.page(c, http.StatusInternalServerError, pageData{Title: "Something went wrong",
-		Message: "We could not complete your request. Please try again.", Retry: s.loginURL("")})
+	s.opts.Logger.ErrorContext(c.Request.Context(), "auth: request failed", "path", c.FullPath(), "err", err.Error())
+	s.page(c, Page{Status: http.StatusInternalServerError, Title: "auth.failed.title",
+		Message: "auth.failed.detail", Retry: s.loginURL("")})
 }
 
 // problemBase prefixes every problem type this package answers with.
@@ -54,9 +66,12 @@ type problem struct {
 	Detail string `json:"detail,omitempty"`
 }
 
-// problem answers with problem+json and aborts the chain.
-func (s *Service) problem(c *gin.Context, status int, kind, title, detail string) {
-	body, err := json.Marshal(problem{Type: problemBase + kind, Title: title, Status: status, Detail: detail})
+// problem answers with problem+json, its title and detail (message IDs)
+// in English, and aborts the chain.
+func (s *Service) problem(c *gin.Context, status int, kind, title, detail string, args ...any) {
+	en := s.msgs.Localizer(i18n.English)
+	body, err := json.Marshal(problem{Type: problemBase + kind, Title: en.T(title, args...), Status: status,
+		Detail: en.T(detail, args...)})
 	if err != nil {
 		c.AbortWithStatus(http.StatusInternalServerError)
 		return

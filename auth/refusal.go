@@ -6,39 +6,52 @@ import (
 )
 
 // refusal is a sign-in the link policy turns down, with what to tell the
-// person. It is an error so it can travel up the call chain.
+// person. It is an error so it can travel up the call chain. title,
+// message and next are message IDs (package portal/i18n) filled from
+// args.
 type refusal struct {
 	outcome string
 	status  int
 	kind    string // the problem type's last segment
 	title   string
 	message string
+	next    string
+	args    []any
 }
 
 func (r *refusal) Error() string { return "auth: sign-in refused: " + r.outcome }
 
+// newRefusal builds a refusal whose messages are key+".title" and
+// key+".detail".
+func newRefusal(outcome string, status int, kind, key string, args ...any) *refusal {
+	return &refusal{outcome: outcome, status: status, kind: kind, title: key + ".title",
+		message: key + ".detail", args: args}
+}
+
+// page is the page that tells the person about r.
+func (r *refusal) page(retry string) Page {
+	return Page{Status: r.status, Title: r.title, Message: r.message, Next: r.next, Args: r.args, Retry: retry}
+}
+
 func refuseUnverified(email string) error {
-	return &refusal{OutcomeUnverifiedEmail, http.StatusForbidden, "email-not-verified", "Email address not verified",
-		"Your sign-in provider has not verified the email address " + email + ", so we cannot match it to a client record. Verify it with your provider and sign in again."}
+	return newRefusal(OutcomeUnverifiedEmail, http.StatusForbidden, "email-not-verified", "auth.unverified", "Email", email)
 }
 
 func refuseNoContact(email string) error {
 	if email == "" {
-		return &refusal{OutcomeNoContact, http.StatusForbidden, "no-portal-access", "No portal access",
-			"Your sign-in provider did not share an email address, so we cannot find your client record."}
+		return newRefusal(OutcomeNoContact, http.StatusForbidden, "no-portal-access", "auth.no_email")
 	}
-	return &refusal{OutcomeNoContact, http.StatusForbidden, "no-portal-access", "No portal access",
-		"There is no portal access for " + email + ". Please contact us if you think this is a mistake."}
+	r := newRefusal(OutcomeNoContact, http.StatusForbidden, "no-portal-access", "auth.no_contact", "Email", email)
+	r.next = "auth.no_contact.next"
+	return r
 }
 
 func refuseAmbiguous(email string) error {
-	return &refusal{OutcomeAmbiguous, http.StatusForbidden, "ambiguous-email", "Account needs attention",
-		"The email address " + email + " belongs to more than one client record, so we cannot tell which is yours. We have noted this; please contact us."}
+	return newRefusal(OutcomeAmbiguous, http.StatusForbidden, "ambiguous-email", "auth.ambiguous", "Email", email)
 }
 
 func refuseDisabled() error {
-	return &refusal{OutcomeAccessDisabled, http.StatusForbidden, "portal-access-disabled", "Portal access is off",
-		"Portal access is switched off for your account. Please contact us if you think this is a mistake."}
+	return newRefusal(OutcomeAccessDisabled, http.StatusForbidden, "portal-access-disabled", "auth.disabled")
 }
 
 // errBackend marks a CRM or bridge failure during linking.

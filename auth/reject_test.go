@@ -10,9 +10,25 @@ import (
 )
 
 // expectPage checks a message page's status and text, that no session
-// started, and the outcome reported.
+// started, and the outcome reported. A failed callback redirects to the
+// page's own address (/auth/problem?p=…), which is followed, and loaded a
+// second time to check that reloading shows the same page.
 func expectPage(t *testing.T, e *env, b *browser, resp *http.Response, status int, text, outcome string) string {
 	t.Helper()
+	if resp.StatusCode == http.StatusSeeOther {
+		loc := b.expectRedirect(resp)
+		if !strings.Contains(loc, "/auth/problem?p=") {
+			t.Fatalf("redirected to %q, not to a problem page", loc)
+		}
+		again := b.get(loc)
+		first := body(t, again)
+		resp = b.get(loc)
+		defer func() {
+			if page := body(t, b.get(loc)); page != first {
+				t.Errorf("reloading the problem page shows another page:\n%s\nthen\n%s", first, page)
+			}
+		}()
+	}
 	page := body(t, resp)
 	if resp.StatusCode != status {
 		t.Errorf("status %d, want %d: %s", resp.StatusCode, status, page)

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/oauth2"
 
 	"clientgate/connectors/bridge"
+	"clientgate/portal/i18n"
 )
 
 // errNotReady means provider discovery has not succeeded yet.
@@ -20,6 +21,7 @@ var errNotReady = errors.New("auth: openid provider discovery has not succeeded 
 type Service struct {
 	opts    Options
 	sealer  *sealer
+	msgs    *i18n.Catalog // messages of the service's own pages
 	cookies cookieNames
 	secure  bool
 
@@ -53,8 +55,12 @@ func New(ctx context.Context, opts Options) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	secure := !insecureLoopback(opts.PublicURL)
-	s := &Service{opts: opts, sealer: sl, secure: secure, cookies: newCookieNames(secure),
+	msgs, err := i18n.New(nil, "")
+	if err != nil {
+		return nil, err
+	}
+	secure := !insecureLoopback(opts.PublicURL) && !opts.InsecureCookies
+	s := &Service{opts: opts, sealer: sl, msgs: msgs, secure: secure, cookies: newCookieNames(secure),
 		sessions: newMemo[string, session](0, time.Now)}
 	if opts.RecheckInterval > 0 {
 		s.checked = newMemo[checkKey, bridge.ContactSettings](opts.RecheckInterval, time.Now)

@@ -22,6 +22,7 @@ type Config struct {
 	Connector ConnectorConfig `yaml:"connector"`
 	Auth      AuthConfig      `yaml:"auth"`
 	Portal    PortalConfig    `yaml:"portal"`
+	Business  BusinessConfig  `yaml:"business"`
 	Cache     CacheConfig     `yaml:"cache"`
 	Breaker   BreakerConfig   `yaml:"breaker"`
 	Webhook   WebhookConfig   `yaml:"webhook"`
@@ -120,6 +121,13 @@ type PortalConfig struct {
 	EditableFields      []string `yaml:"editable_fields"`
 	HiddenFields        []string `yaml:"hidden_fields"`
 	CompanyItemsDefault bool     `yaml:"company_items_default"`
+	// DefaultLanguage is the language of clients whose saved preference,
+	// CRM locale and browser name none of Languages, the offered ones.
+	DefaultLanguage string   `yaml:"default_language"`
+	Languages       []string `yaml:"languages"`
+	// DefaultTimeZone is the IANA time zone of clients who have none
+	// saved (the browser's is detected and saved on their first page).
+	DefaultTimeZone string `yaml:"default_timezone"`
 }
 
 // ModulesConfig holds the global module switches.

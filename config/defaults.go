@@ -45,8 +45,12 @@ func Default() *Config {
 			EditableFields: []string{
 				"phone_home", "phone_work", "phone_mobile", "address.*", "second_address.*",
 			},
-			HiddenFields: []string{},
+			HiddenFields:    []string{},
+			DefaultLanguage: "en",
+			Languages:       []string{"en", "de", "fr", "es", "nl"},
+			DefaultTimeZone: "UTC",
 		},
+		Business: BusinessConfig{},
 		Cache: CacheConfig{
 			Enabled:     true,
 			TTL:         CacheTTL{Contact: 5 * time.Minute, Items: time.Minute},

@@ -33,6 +33,8 @@ func (c *Config) validate(authRequired bool) error {
 	c.Connector.validate(&p)
 	c.Auth.validate(&p, authRequired)
 	c.Portal.validate(&p)
+	c.Portal.validateLocale(&p)
+	c.Business.validate(&p)
 	c.Cache.validate(&p)
 	c.Breaker.validate(&p)
 	c.Webhook.validate(&p)

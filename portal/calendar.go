@@ -14,13 +14,24 @@ import (
 
 // calendarNotices are the confirmations shown on the tasks page, by ?done=.
 var calendarNotices = map[string]string{
-	"revoked": "Your old calendar link no longer works. Use the new link below.",
+	"revoked": "feed.revoked",
 }
 
 // feedURL is the private calendar feed of a token, absolute when the
 // public URL is known.
 func (s *server) feedURL(token string) string {
 	return s.publicURL + s.base + "/calendar/" + url.PathEscape(token) + ".ics"
+}
+
+// webcalURL is the feed address with the webcal: scheme, which opens
+// calendar apps, or "" when the feed address is not absolute.
+func webcalURL(feed string) string {
+	for _, scheme := range []string{"https://", "http://"} {
+		if rest, ok := strings.CutPrefix(feed, scheme); ok {
+			return "webcal://" + rest
+		}
+	}
+	return ""
 }
 
 // eventUID names a task globally.
@@ -32,9 +43,10 @@ func (s *server) eventUID(t connectors.Task) string {
 	return "task-" + t.ID + "@" + host
 }
 
-// writeCalendar answers with tasks as an iCalendar file.
-func (s *server) writeCalendar(c *gin.Context, name, filename string, tasks []connectors.Task) {
-	cal := ics.Calendar{ProdID: "-//clientgate//client portal//EN", Name: name, Stamp: s.now()}
+// writeCalendar answers with tasks as an iCalendar file; times are UTC,
+// zone is the owner's time zone.
+func (s *server) writeCalendar(c *gin.Context, name, filename, zone string, tasks []connectors.Task) {
+	cal := ics.Calendar{ProdID: "-//clientgate//client portal//EN", Name: name, TimeZone: zone, Stamp: s.now()}
 	for _, t := range tasks {
 		cal.Events = append(cal.Events, ics.Event{UID: s.eventUID(t), Start: t.Start, End: t.End,
 			Summary: t.Title, Description: t.Description, Location: t.Location})

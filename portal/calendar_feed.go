@@ -47,5 +47,9 @@ func (s *server) calendarFeed(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.writeCalendar(c, s.brand.Name, "", tasks)
+	zone := s.zone
+	if z, ok := s.zoneNamed(s.preferences(c, contactID).TimeZone); ok {
+		zone = z
+	}
+	s.writeCalendar(c, s.brand.Name, "", zone.String(), tasks)
 }

@@ -8,6 +8,12 @@ import (
 	"clientgate/connectors/bridge"
 )
 
+// calendarRevokePage asks the client to confirm making a new calendar
+// address, since the old one stops working everywhere.
+func (s *server) calendarRevokePage(c *gin.Context) {
+	s.respond(c, view{Page: "calendar_revoke", Title: "feed.revoke_heading"})
+}
+
 // calendarRevoke revokes the viewer's calendar feed token, so the old feed
 // URL stops working, and records it in the audit log.
 func (s *server) calendarRevoke(c *gin.Context) {

@@ -14,8 +14,7 @@ import (
 const headerCSRF = "X-CSRF-Token"
 
 // errCSRF answers a state-changing request without the right token.
-var errCSRF = &httpError{Status: http.StatusForbidden, Title: "Forbidden",
-	Detail: "The form has expired or did not come from this site. Please go back, reload the page and try again."}
+var errCSRF = messageError(http.StatusForbidden, "error.csrf")
 
 // checkCSRF requires, for a state-changing request with a cookie session,
 // the principal's CSRF token in the X-CSRF-Token header or the csrf_token
@@ -55,9 +54,9 @@ func (s *server) checkCSRF(c *gin.Context) {
 func bodyError(err error) error {
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
-		return &httpError{Status: http.StatusRequestEntityTooLarge, Title: "Request too large",
-			Detail: "The request body is larger than this portal accepts.", err: err}
+		return &httpError{Status: http.StatusRequestEntityTooLarge, Title: "error.too_large.title",
+			Detail: "error.too_large.detail", err: err}
 	}
-	return &httpError{Status: http.StatusBadRequest, Title: "Bad request",
-		Detail: "The request body could not be read.", err: err}
+	return &httpError{Status: http.StatusBadRequest, Title: "error.bad_body.title",
+		Detail: "error.bad_body.detail", err: err}
 }

@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/gin-gonic/gin"
 	"golang.org/x/sync/errgroup"
@@ -106,6 +107,7 @@ func (s *server) dashInvoices(ctx context.Context, scope connectors.Scope, d *da
 		d.AmountDue = append(d.AmountDue, connectors.Money{Minor: minor, Currency: cur})
 	}
 	sort.Slice(d.AmountDue, func(i, j int) bool { return d.AmountDue[i].Currency < d.AmountDue[j].Currency })
+	newestFirst(open, func(i connectors.Invoice) (time.Time, string) { return i.IssuedAt, i.Number })
 	d.Unpaid = open[:min(len(open), dashboardShown)]
 	return nil
 }
@@ -117,6 +119,7 @@ func (s *server) dashQuotes(ctx context.Context, scope connectors.Scope, d *dash
 	if err != nil {
 		return err
 	}
+	newestFirst(open, func(q connectors.Quote) (time.Time, string) { return q.IssuedAt, q.Number })
 	d.QuotesCount = len(open)
 	d.OpenQuotes = open[:min(len(open), dashboardShown)]
 	return nil
@@ -142,5 +145,5 @@ func (s *server) dashboardPage(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.respond(c, view{Page: "dashboard", Title: "Overview", Data: d})
+	s.respond(c, view{Page: "dashboard", Title: "nav.overview", Data: d})
 }

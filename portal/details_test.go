@@ -66,7 +66,8 @@ func TestDetailsFormShowsErrorsInline(t *testing.T) {
 		"first_name": {strings.Repeat("x", 201)}, "last_name": {"ok\x01bad"}, "address.city": {"Paris"},
 	})
 	wantStatus(t, w, http.StatusUnprocessableEntity)
-	wantBody(t, w, "First name is too long.", "Last name contains control characters.",
+	wantBody(t, w, "This is too long. Please use at most 200 characters.",
+		"This contains invisible control characters. Please type it again.", `<a href="#f-first-name">First name:`,
 		`aria-invalid="true"`, `value="Paris"`)
 	if e.crm.Calls("UpdateContact") != 0 || len(e.audit("ann")) != 0 {
 		t.Error("an invalid form was written")
@@ -76,9 +77,9 @@ func TestDetailsFormShowsErrorsInline(t *testing.T) {
 func TestDetailsFormBackendValidation(t *testing.T) {
 	e := newEnv(t, nil)
 	e.crm.SetError("UpdateContact", &connectors.ValidationError{Fields: map[string]string{"phone_mobile": "is not a phone number"}})
-	w := e.post("/clients/details", "ann", url.Values{"phone_mobile": {"abc"}})
+	w := e.post("/clients/details", "ann", url.Values{"phone_mobile": {"+1 555 0100"}})
 	wantStatus(t, w, http.StatusUnprocessableEntity)
-	wantBody(t, w, "Mobile phone is not a phone number.")
+	wantBody(t, w, "This does not look like a phone number.", `<p class="error" id="f-phone-mobile-err">`)
 	if len(e.audit("ann")) != 0 {
 		t.Error("audit written for a rejected update")
 	}

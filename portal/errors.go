@@ -13,12 +13,17 @@ import (
 const statusClientClosed = 499
 
 // httpError is an error with an HTTP status and a message safe to show.
-// err, the cause, is logged and never shown.
+// Title, Detail and Next are message IDs (package i18n): the page shows
+// them in the client's language, the API in English. err, the cause, is
+// logged and never shown.
 type httpError struct {
 	Status int
 	Title  string
 	Detail string
-	// Fields lists per-field problems for invalid input.
+	// Next says what to do next; may be empty.
+	Next string
+	// Fields lists per-field problems for invalid input, as the connector
+	// wrote them (English).
 	Fields map[string]string
 	err    error
 }
@@ -35,8 +40,8 @@ func (e *httpError) Error() string {
 func (e *httpError) Unwrap() error { return e.err }
 
 // errNotFound answers unknown routes, items and switched-off modules.
-var errNotFound = &httpError{Status: http.StatusNotFound, Title: "Not found",
-	Detail: "We could not find that page or item."}
+var errNotFound = &httpError{Status: http.StatusNotFound, Title: "error.not_found.title",
+	Detail: "error.not_found.detail", Next: "error.not_found.next"}
 
 // toHTTPError maps any error to a status and a safe message: connectors'
 // sentinels to their status, context errors to 503 or 499, others to 500.
@@ -55,30 +60,31 @@ func mapSentinel(err error) *httpError {
 	var verr *connectors.ValidationError
 	switch {
 	case errors.As(err, &verr):
-		return &httpError{Status: http.StatusUnprocessableEntity, Title: "Invalid input",
-			Detail: "Some values were not accepted.", Fields: verr.Fields}
+		return &httpError{Status: http.StatusUnprocessableEntity, Title: "error.invalid_input.title",
+			Detail: "error.invalid_input.detail", Fields: verr.Fields}
 	case errors.Is(err, connectors.ErrNotFound), errors.Is(err, connectors.ErrUnsupported):
-		return &httpError{Status: http.StatusNotFound, Title: errNotFound.Title, Detail: errNotFound.Detail}
+		return &httpError{Status: http.StatusNotFound, Title: errNotFound.Title, Detail: errNotFound.Detail, Next: errNotFound.Next}
 	case errors.Is(err, connectors.ErrInvalid):
-		return &httpError{Status: http.StatusBadRequest, Title: "Invalid input",
-			Detail: "The request was not valid."}
+		return messageError(http.StatusBadRequest, "error.invalid_request")
 	case errors.Is(err, connectors.ErrConflict):
-		return &httpError{Status: http.StatusConflict, Title: "Not possible",
-			Detail: "This item's current state does not allow that action."}
+		return &httpError{Status: http.StatusConflict, Title: "error.conflict.title",
+			Detail: "error.conflict.detail", Next: "error.conflict.next"}
 	case errors.Is(err, connectors.ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
-		return &httpError{Status: http.StatusServiceUnavailable, Title: "Temporarily unavailable",
-			Detail: "We cannot reach our records right now. Please try again in a few minutes."}
+		return messageError(http.StatusServiceUnavailable, "error.unavailable")
 	case errors.Is(err, connectors.ErrBackendAuth), errors.Is(err, connectors.ErrMisconfigured):
-		return &httpError{Status: http.StatusBadGateway, Title: "Service problem",
-			Detail: "Our records system is not answering as expected. We have been notified."}
+		return &httpError{Status: http.StatusBadGateway, Title: "error.backend.title",
+			Detail: "error.backend.detail", Next: "error.backend.next"}
 	case errors.Is(err, context.Canceled):
-		return &httpError{Status: statusClientClosed, Title: "Request cancelled",
-			Detail: "The request was cancelled."}
+		return messageError(statusClientClosed, "error.cancelled")
 	}
-	return &httpError{Status: http.StatusInternalServerError, Title: "Something went wrong",
-		Detail: "Something went wrong on our side. Please try again later."}
+	return messageError(http.StatusInternalServerError, "error.internal")
+}
+
+// messageError is an error whose title and detail are the messages
+// key+".title" and key+".detail".
+func messageError(status int, key string) *httpError {
+	return &httpError{Status: status, Title: key + ".title", Detail: key + ".detail"}
 }
 
 // errMethod answers a known path with the wrong method.
-var errMethod = &httpError{Status: http.StatusMethodNotAllowed, Title: "Method not allowed",
-	Detail: "This address does not accept that kind of request."}
+var errMethod = messageError(http.StatusMethodNotAllowed, "error.method")

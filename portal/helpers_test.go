@@ -41,7 +41,7 @@ func (testAuth) Routes(r gin.IRouter) {
 func (testAuth) Pages() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if !setTestPrincipal(c) {
-			c.Redirect(http.StatusFound, "/auth/login")
+			c.Redirect(http.StatusFound, "/auth/login?next="+url.QueryEscape(auth.KeepForm(c)))
 			c.Abort()
 		}
 	}
@@ -251,4 +251,14 @@ func wantNoBody(t *testing.T, w *httptest.ResponseRecorder, parts ...string) {
 			t.Errorf("body has %q but must not", p)
 		}
 	}
+}
+
+// containsAll reports whether s contains every one of parts.
+func containsAll(s string, parts ...string) bool {
+	for _, p := range parts {
+		if !strings.Contains(s, p) {
+			return false
+		}
+	}
+	return true
 }

@@ -1,7 +1,11 @@
 package portal
 
 import (
+	"context"
+	"time"
+
 	"github.com/gin-gonic/gin"
+	"golang.org/x/sync/errgroup"
 
 	"clientgate/connectors"
 )
@@ -18,14 +22,50 @@ func (s *server) getInvoice(c *gin.Context) (connectors.Invoice, error) {
 	return s.conn.GetInvoice(c.Request.Context(), viewerOf(c).scope, id)
 }
 
-// invoicePage shows one invoice with its lines and totals.
+// invoiceData is the invoice page: the invoice and, when the viewer sees
+// payments, those made for it.
+type invoiceData struct {
+	Invoice      connectors.Invoice
+	Payments     []connectors.Transaction
+	ShowPayments bool
+}
+
+// invoicePage shows one invoice with its lines, totals and payments; the
+// invoice and its payments are read concurrently.
 func (s *server) invoicePage(c *gin.Context) {
-	inv, err := s.getInvoice(c)
-	if err != nil {
+	var d invoiceData
+	d.ShowPayments = viewerOf(c).modules[modTransactions]
+	g, ctx := errgroup.WithContext(c.Request.Context())
+	g.Go(guard(func() (err error) {
+		d.Invoice, err = s.getInvoice(c)
+		return err
+	}))
+	if d.ShowPayments {
+		g.Go(guard(func() (err error) {
+			d.Payments, err = s.invoicePayments(ctx, c)
+			return err
+		}))
+	}
+	if err := g.Wait(); err != nil {
 		s.fail(c, err)
 		return
 	}
-	s.respond(c, view{Page: "invoice", Title: "Invoice " + inv.Number, Data: inv})
+	s.respond(c, view{Page: "invoice", Title: "invoice.heading", TitleArgs: []any{"Number", d.Invoice.Number}, Data: d})
+}
+
+// invoicePayments lists the transactions of the URL's invoice, newest
+// first.
+func (s *server) invoicePayments(ctx context.Context, c *gin.Context) ([]connectors.Transaction, error) {
+	id, err := itemID(c)
+	if err != nil {
+		return nil, err
+	}
+	scope := viewerOf(c).scope
+	out, err := collect(ctx, func(ctx context.Context, p connectors.PageRequest) (connectors.Page[connectors.Transaction], error) {
+		return s.conn.ListTransactions(ctx, scope, p)
+	}, func(t connectors.Transaction) bool { return t.InvoiceID == id })
+	newestFirst(out, func(t connectors.Transaction) (time.Time, string) { return t.Date, t.Reference })
+	return out, err
 }
 
 // invoicePrintPage shows one invoice laid out for printing.
@@ -35,7 +75,8 @@ func (s *server) invoicePrintPage(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.respond(c, view{Page: "invoice_print", Title: "Invoice " + inv.Number, Data: inv})
+	s.respond(c, view{Page: "invoice_print", Title: "invoice.heading", TitleArgs: []any{"Number", inv.Number},
+		Data: invoiceData{Invoice: inv}})
 }
 
 // invoiceAPI answers GET /api/v1/invoices/{id}.

@@ -1,6 +1,8 @@
 package portal
 
 import (
+	"time"
+
 	"github.com/gin-gonic/gin"
 
 	"clientgate/connectors"
@@ -19,7 +21,9 @@ func (s *server) listInvoices(c *gin.Context) (connectors.Page[connectors.Invoic
 	if err != nil {
 		return connectors.Page[connectors.Invoice]{}, err
 	}
-	return s.conn.ListInvoices(c.Request.Context(), viewerOf(c).scope, p)
+	page, err := s.conn.ListInvoices(c.Request.Context(), viewerOf(c).scope, p)
+	newestFirst(page.Items, func(i connectors.Invoice) (time.Time, string) { return i.IssuedAt, i.Number })
+	return page, err
 }
 
 // invoicesPage shows the invoices list.
@@ -29,7 +33,7 @@ func (s *server) invoicesPage(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.respond(c, view{Page: "invoices", Title: "Invoices", Data: invoicesData{
+	s.respond(c, view{Page: "invoices", Title: "invoices.heading", Data: invoicesData{
 		Invoices: page.Items, Next: nextLink(c, page.Next), Paged: c.Query("cursor") != ""}})
 }
 

@@ -1,50 +1,51 @@
 package portal
 
 import (
-	"strconv"
+	"strings"
 
 	"clientgate/connectors"
 )
 
-// labels are human names of statuses and fields.
-var labels = map[string]string{
-	"draft": "Draft", "unpaid": "Unpaid", "partially_paid": "Partially paid", "paid": "Paid",
-	"overdue": "Overdue", "void": "Void", "sent": "Awaiting your answer", "accepted": "Accepted",
-	"declined": "Declined", "expired": "Expired", "payment": "Payment", "refund": "Refund",
-	"pending": "Pending", "succeeded": "Succeeded", "failed": "Failed", "refunded": "Refunded",
-	string(connectors.FieldPrefix): "Title", string(connectors.FieldFirstName): "First name",
-	string(connectors.FieldLastName): "Last name", string(connectors.FieldHomePhone): "Home phone",
-	string(connectors.FieldWorkPhone): "Work phone", string(connectors.FieldMobilePhone): "Mobile phone",
-	string(connectors.FieldAddressLine1): "Address line 1", string(connectors.FieldAddressLine2): "Address line 2",
-	string(connectors.FieldAddressCity): "City", string(connectors.FieldAddressRegion): "Region",
-	string(connectors.FieldAddressPostCode): "Postcode", string(connectors.FieldAddressCountry): "Country",
-	string(connectors.FieldSecondLine1): "Second address line 1", string(connectors.FieldSecondLine2): "Second address line 2",
-	string(connectors.FieldSecondCity): "Second address city", string(connectors.FieldSecondRegion): "Second address region",
-	string(connectors.FieldSecondPostCode): "Second address postcode", string(connectors.FieldSecondCountry): "Second address country",
+// Status names an invoice, quote or transaction status in f's language
+// (message "status.<status>").
+func (f formatter) Status(status any) string { return f.T("status." + keyOf(status)) }
+
+// Kind names a transaction kind, payment or refund (message "kind.<kind>").
+func (f formatter) Kind(kind connectors.TransactionKind) string { return f.T("kind." + string(kind)) }
+
+// Field names a contact field (message "field.<name>", with the dots of
+// grouped names as underscores: "field.address_city").
+func (f formatter) Field(name any) string {
+	return f.T("field." + strings.ReplaceAll(keyOf(name), ".", "_"))
 }
 
-// label returns the human name of a status or field, or the key itself.
-func label(key any) string {
-	var k string
+// Due is what an invoice still asks for: its amount due, or "Paid" when
+// nothing is due ("—" for a void invoice), never "0.00".
+func (f formatter) Due(i connectors.Invoice) string {
+	switch {
+	case i.AmountDue.Minor != 0:
+		return f.Money(i.AmountDue)
+	case i.Status == connectors.InvoiceVoid:
+		return "—"
+	}
+	return f.T("invoice.paid_in_full")
+}
+
+// keyOf returns the string behind a status, kind or field.
+func keyOf(key any) string {
 	switch v := key.(type) {
 	case string:
-		k = v
+		return v
 	case connectors.Field:
-		k = string(v)
+		return string(v)
 	case connectors.InvoiceStatus:
-		k = string(v)
+		return string(v)
 	case connectors.QuoteStatus:
-		k = string(v)
+		return string(v)
 	case connectors.TransactionKind:
-		k = string(v)
+		return string(v)
 	case connectors.TransactionStatus:
-		k = string(v)
+		return string(v)
 	}
-	if l, ok := labels[k]; ok {
-		return l
-	}
-	return k
+	return ""
 }
-
-// itoa formats an int.
-func itoa(n int) string { return strconv.Itoa(n) }

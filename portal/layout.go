@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"clientgate/auth"
+	"clientgate/portal/i18n"
 )
 
 // navLink is one entry of the main navigation.
@@ -18,9 +19,14 @@ type navLink struct {
 
 // layoutData is what every page template receives.
 type layoutData struct {
-	Title     string
-	Brand     brand
-	Base      string
+	Title    string
+	Brand    brand
+	Business business
+	Base     string
+	Path     string // the page's path, for forms that come back to it
+	// Query is the page's query without lang, kept by the signed-out
+	// language switcher (a GET form).
+	Query     url.Values
 	Nav       []navLink
 	CSRF      string
 	UserName  string
@@ -28,43 +34,74 @@ type layoutData struct {
 	Stale     string
 	Notice    string
 	RequestID string
-	F         formatter
-	Page      any
+	// F is the client's locale: money, dates, times and messages.
+	F formatter
+	// Lang is the page's language code; Languages those offered.
+	Lang      string
+	Languages []i18n.Language
+	// DetectZone asks the page's script to send the browser's time zone,
+	// for a signed-in client who has saved none.
+	DetectZone bool
+	// Zone is the time zone the page's times are shown in.
+	Zone string
+	Page any
 }
 
-// moduleLabels are the navigation labels of the modules.
+// moduleLabels are the message IDs of the modules' navigation labels.
 var moduleLabels = map[string]string{
-	modInvoices: "Invoices", modQuotes: "Quotes", modTransactions: "Payments",
-	modTasks: "Appointments", modDetails: "My details",
+	modInvoices: "nav.invoices", modQuotes: "nav.quotes", modTransactions: "nav.transactions",
+	modTasks: "nav.tasks", modDetails: "nav.details",
 }
 
 // layoutData builds the data shared by every page.
 func (s *server) layoutData(c *gin.Context, v view, stale bool, age time.Duration) layoutData {
 	d := layoutData{
-		Title: v.Title, Brand: s.brand, Base: s.base + "/", Notice: v.Notice,
-		RequestID: requestID(c), Page: v.Data,
+		Brand: s.brand, Business: s.business, Base: s.base + "/", Path: c.Request.URL.Path,
+		RequestID: requestID(c), Page: v.Data, Languages: s.cat.Languages(),
 	}
-	if stale {
-		d.Stale = staleText(age)
+	if q := c.Request.URL.Query(); len(q) > 0 {
+		q.Del("lang")
+		d.Query = q
 	}
 	vw := viewerOf(c)
 	if vw == nil {
-		d.F = newFormatter("")
+		d.F = s.formatterFor(c, s.signedInPreferences(c), "")
 		if p, ok := auth.PrincipalFrom(c); ok && !p.Bearer {
 			// Signed in but refused: still offer to sign out.
 			d.SignedIn, d.UserName, d.CSRF = true, p.Name, p.CSRFToken
 		}
-		return d
+	} else {
+		d.SignedIn, d.UserName, d.CSRF, d.F = true, vw.contact.Name(), vw.p.CSRFToken, vw.fmt
+		d.DetectZone = vw.prefs.TimeZone == "" && !vw.p.Bearer
+		d.Nav = s.nav(c, vw, d.F)
 	}
-	d.SignedIn, d.UserName, d.CSRF, d.F = true, vw.contact.Name(), vw.p.CSRFToken, vw.fmt
-	d.Nav = []navLink{{Label: "Overview", URL: s.base + "/", Current: c.FullPath() == s.base+"/"}}
+	d.Lang, d.Zone = d.F.Lang(), d.F.where().String()
+	d.Title = d.F.T(v.Title, v.TitleArgs...)
+	if v.Notice == "" && c.Query("done") == "preferences" {
+		v.Notice = "prefs.saved"
+	}
+	if v.Notice != "" {
+		d.Notice = d.F.T(v.Notice)
+	}
+	if stale {
+		d.Stale = staleText(d.F, age)
+	}
+	if v.Localize != nil {
+		d.Page = v.Localize(d.F)
+	}
+	return d
+}
+
+// nav builds the main navigation of the viewer's modules.
+func (s *server) nav(c *gin.Context, vw *viewer, f formatter) []navLink {
+	out := []navLink{{Label: f.T("nav.overview"), URL: s.base + "/", Current: c.FullPath() == s.base+"/"}}
 	for _, m := range allModules {
 		if vw.modules[m] {
 			u := s.base + "/" + m
-			d.Nav = append(d.Nav, navLink{Label: moduleLabels[m], URL: u, Current: pathUnder(c.FullPath(), u)})
+			out = append(out, navLink{Label: f.T(moduleLabels[m]), URL: u, Current: pathUnder(c.FullPath(), u)})
 		}
 	}
-	return d
+	return out
 }
 
 // pathUnder reports whether route is u or below it.
@@ -73,14 +110,11 @@ func pathUnder(route, u string) bool {
 }
 
 // staleText says how old stale data is, in words.
-func staleText(age time.Duration) string {
-	switch {
-	case age < 2*time.Minute:
-		return "about a minute"
-	case age < 2*time.Hour:
-		return itoa(int(age.Minutes())) + " minutes"
+func staleText(f formatter, age time.Duration) string {
+	if age < 2*time.Hour {
+		return f.N("age.minutes", max(1, int(age.Minutes())))
 	}
-	return itoa(int(age.Hours())) + " hours"
+	return f.N("age.hours", int(age.Hours()))
 }
 
 // httpURL returns raw when it is an absolute http(s) URL, else "".

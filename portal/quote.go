@@ -14,8 +14,8 @@ type quoteData struct {
 
 // quoteNotices are the confirmations shown after a decision, by ?done=.
 var quoteNotices = map[string]string{
-	"accepted": "Thank you — you accepted this quote.",
-	"declined": "You declined this quote.",
+	"accepted": "quote.accepted",
+	"declined": "quote.declined",
 }
 
 // getQuote loads the quote named in the URL for the viewer.
@@ -39,7 +39,7 @@ func (s *server) quotePage(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.respond(c, view{Page: "quote", Title: "Quote " + q.Number, Notice: quoteNotices[c.Query("done")],
+	s.respond(c, view{Page: "quote", Title: "quote.heading", TitleArgs: []any{"Number", q.Number}, Notice: quoteNotices[c.Query("done")],
 		Data: quoteData{Quote: q, CanDecide: s.canDecide(q)}})
 }
 

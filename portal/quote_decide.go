@@ -27,11 +27,12 @@ func (s *server) quoteConfirmPage(accept bool) gin.HandlerFunc {
 			c.Redirect(http.StatusSeeOther, s.itemURL("quotes", q.ID))
 			return
 		}
-		title := "Decline quote " + q.Number
+		title := "quote.decline_title"
 		if accept {
-			title = "Accept quote " + q.Number
+			title = "quote.accept_title"
 		}
-		s.respond(c, view{Page: "quote_confirm", Title: title, Data: confirmData{Quote: q, Accept: accept}})
+		s.respond(c, view{Page: "quote_confirm", Title: title, TitleArgs: []any{"Number", q.Number},
+			Data: confirmData{Quote: q, Accept: accept}})
 	}
 }
 

@@ -1,6 +1,8 @@
 package portal
 
 import (
+	"time"
+
 	"github.com/gin-gonic/gin"
 
 	"clientgate/connectors"
@@ -19,7 +21,9 @@ func (s *server) listQuotes(c *gin.Context) (connectors.Page[connectors.Quote], 
 	if err != nil {
 		return connectors.Page[connectors.Quote]{}, err
 	}
-	return s.conn.ListQuotes(c.Request.Context(), viewerOf(c).scope, p)
+	page, err := s.conn.ListQuotes(c.Request.Context(), viewerOf(c).scope, p)
+	newestFirst(page.Items, func(q connectors.Quote) (time.Time, string) { return q.IssuedAt, q.Number })
+	return page, err
 }
 
 // quotesPage shows the quotes list.
@@ -29,7 +33,7 @@ func (s *server) quotesPage(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.respond(c, view{Page: "quotes", Title: "Quotes", Data: quotesData{
+	s.respond(c, view{Page: "quotes", Title: "quotes.heading", Data: quotesData{
 		Quotes: page.Items, Next: nextLink(c, page.Next), Paged: c.Query("cursor") != ""}})
 }
 

@@ -21,14 +21,21 @@ const headerStaleAge = "X-Clientgate-Stale-Age"
 // view is a handler's answer: a page for HTML or a body for JSON.
 type view struct {
 	Status int
-	// Page and Title select the template and the page title (HTML).
-	Page  string
-	Title string
+	// Page selects the template (HTML).
+	Page string
+	// Title is the message ID of the page title, with name, value pairs
+	// for its placeholders in TitleArgs (HTML).
+	Title     string
+	TitleArgs []any
 	// Data is the page's data (HTML).
 	Data any
+	// Localize, when set, builds the page's data in the client's language
+	// instead of Data (HTML).
+	Localize func(f formatter) any
 	// JSON is the body (API).
 	JSON any
-	// Notice is a short confirmation shown above the page (HTML).
+	// Notice is the message ID of a short confirmation shown above the
+	// page (HTML).
 	Notice string
 }
 
@@ -95,12 +102,13 @@ func (s *server) fail(c *gin.Context, err error) {
 	}
 	if isAPI(c) {
 		writeJSON(c, status, "application/problem+json", problem{
-			Type: problemType(status), Title: he.Title, Status: status, Detail: he.Detail,
+			Type: problemType(status), Title: s.en.T(he.Title), Status: status, Detail: s.en.T(he.Detail),
 			Instance: c.Request.URL.Path, RequestID: requestID(c), Errors: he.Fields,
 		})
 		return
 	}
-	s.renderPage(c, view{Status: status, Page: "error", Title: he.Title, Data: he}, false, 0)
+	s.renderPage(c, view{Status: status, Page: "error", Title: he.Title,
+		Localize: func(f formatter) any { return errorPageOf(f, he) }}, false, 0)
 }
 
 // problemPrefix starts every problem type of the API, the sign-in

@@ -20,7 +20,7 @@ func (s *server) routes(e *gin.Engine) {
 		e.Handle(m, "/healthz", healthz)
 		e.Handle(m, "/readyz", s.readyz)
 	}
-	e.NoRoute(func(c *gin.Context) { s.fail(c, errNotFound) })
+	e.NoRoute(s.rememberVisitorLanguage, func(c *gin.Context) { s.fail(c, errNotFound) })
 	e.NoMethod(func(c *gin.Context) { s.fail(c, errMethod) })
 	if s.auth == nil {
 		return
@@ -35,9 +35,11 @@ func (s *server) routes(e *gin.Engine) {
 		e.NoRoute(s.closedOrNotFound)
 		return
 	}
-	s.auth.Routes(e)
+	s.auth.Routes(e.Group("", s.authHooks, s.rememberVisitorLanguage))
 	e.GET(s.base+"/calendar/:file", s.calendarFeed)
-	s.pageRoutes(e.Group(s.base, s.auth.Pages(), s.checkCSRF, s.loadViewer))
+	e.NoRoute(s.rememberVisitorLanguage, s.notFoundOutsidePortal, s.authHooks, s.auth.Pages(), s.loadViewer,
+		func(c *gin.Context) { s.fail(c, errNotFound) })
+	s.pageRoutes(e.Group(s.base, s.authHooks, s.rememberVisitorLanguage, s.auth.Pages(), s.checkCSRF, s.loadViewer))
 	s.apiRoutes(e.Group("/api/v1", markAPI))
 }
 
@@ -45,6 +47,7 @@ func (s *server) routes(e *gin.Engine) {
 func (s *server) pageRoutes(g *gin.RouterGroup) {
 	decide := s.requireCapability(func(c connectors.Capabilities) bool { return c.DecideQuotes })
 	g.GET("/", s.dashboardPage)
+	g.POST("/preferences", s.savePreferences)
 
 	d := g.Group("/details", s.requireModule(modDetails))
 	d.GET("", s.detailsPage)
@@ -69,6 +72,7 @@ func (s *server) pageRoutes(g *gin.RouterGroup) {
 	t := g.Group("/tasks", s.requireModule(modTasks))
 	t.GET("", s.tasksPage)
 	t.GET("/:id/ics", s.taskICS)
+	t.GET("/calendar/revoke", s.calendarRevokePage)
 	t.POST("/calendar/revoke", s.calendarRevoke)
 }
 

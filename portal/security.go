@@ -10,8 +10,9 @@ import (
 // maxBodyBytes bounds every request body.
 const maxBodyBytes = 64 << 10
 
-// contentSecurityPolicy builds the CSP: everything from our own origin, no
-// scripts at all, images also from the logo's origin.
+// contentSecurityPolicy builds the CSP: everything from our own origin
+// (scripts only from our static files, never inline), images also from
+// the logo's origin.
 func contentSecurityPolicy(logoOrigin string) string {
 	img := "'self'"
 	if logoOrigin != "" {
@@ -19,7 +20,7 @@ func contentSecurityPolicy(logoOrigin string) string {
 	}
 	return strings.Join([]string{
 		"default-src 'self'",
-		"script-src 'none'",
+		"script-src 'self'", // portal.js only: menu, copy button, time zone detection
 		"style-src 'self'",
 		"img-src " + img,
 		"object-src 'none'",

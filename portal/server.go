@@ -7,12 +7,15 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"clientgate/connectors"
 	"clientgate/connectors/bridge"
+	"clientgate/portal/i18n"
 )
 
 // server holds what every handler needs, validated once by newServer.
@@ -31,6 +34,12 @@ type server struct {
 	companyDefault bool
 	publicURL      string // origin without trailing slash, or ""
 	pages          *pageSet
+	cat            *i18n.Catalog   // the offered languages' messages
+	en             *i18n.Localizer // English, for the API's problem details
+	business       business
+	zone           *time.Location // the default time zone
+	zones          sync.Map       // time zone name → *time.Location (see zoneNamed)
+	zoneCount      atomic.Int32
 	csp            string
 	now            func() time.Time
 	extra          []gin.HandlerFunc
@@ -76,6 +85,12 @@ func newServer(o Options) (*server, error) {
 		errs = append(errs, err)
 	}
 	if s.pages, err = parsePages(); err != nil {
+		errs = append(errs, err)
+	}
+	if err = s.setLocale(o); err != nil {
+		errs = append(errs, err)
+	}
+	if s.business, err = newBusiness(o.Business, s.brand.Name); err != nil {
 		errs = append(errs, err)
 	}
 	if err := errors.Join(errs...); err != nil {

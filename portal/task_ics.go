@@ -25,7 +25,7 @@ func (s *server) taskICS(c *gin.Context) {
 		s.fail(c, errNotFound) // a task without a date is no calendar event
 		return
 	}
-	s.writeCalendar(c, "", safeFilename("task-"+t.ID+".ics"), []connectors.Task{t})
+	s.writeCalendar(c, "", safeFilename("task-"+t.ID+".ics"), viewerOf(c).fmt.where().String(), []connectors.Task{t})
 }
 
 // tasksICSAPI answers GET /api/v1/tasks.ics with the viewer's tasks.
@@ -35,7 +35,7 @@ func (s *server) tasksICSAPI(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.writeCalendar(c, s.brand.Name, "tasks.ics", tasks)
+	s.writeCalendar(c, s.brand.Name, "tasks.ics", viewerOf(c).fmt.where().String(), tasks)
 }
 
 // allTasks loads up to maxFeedPages pages of a scope's tasks.

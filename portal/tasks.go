@@ -1,6 +1,9 @@
 package portal
 
 import (
+	"html/template"
+	"time"
+
 	"github.com/gin-gonic/gin"
 
 	"clientgate/connectors"
@@ -12,6 +15,9 @@ type tasksData struct {
 	Next    string
 	Paged   bool
 	FeedURL string
+	// WebcalURL opens calendar apps; a template.URL since html/template
+	// does not know the webcal: scheme (it is built from our public URL).
+	WebcalURL template.URL
 }
 
 // listTasks loads one page of the viewer's tasks.
@@ -20,7 +26,9 @@ func (s *server) listTasks(c *gin.Context) (connectors.Page[connectors.Task], er
 	if err != nil {
 		return connectors.Page[connectors.Task]{}, err
 	}
-	return s.conn.ListTasks(c.Request.Context(), viewerOf(c).scope, p)
+	page, err := s.conn.ListTasks(c.Request.Context(), viewerOf(c).scope, p)
+	newestFirst(page.Items, func(t connectors.Task) (time.Time, string) { return t.Start, t.Title })
+	return page, err
 }
 
 // tasksPage shows tasks and events with their calendar links and the
@@ -36,9 +44,10 @@ func (s *server) tasksPage(c *gin.Context) {
 		s.fail(c, errorf("calendar token: %w", err))
 		return
 	}
-	s.respond(c, view{Page: "tasks", Title: "Appointments", Notice: calendarNotices[c.Query("done")],
+	feed := s.feedURL(token)
+	s.respond(c, view{Page: "tasks", Title: "tasks.heading", Notice: calendarNotices[c.Query("done")],
 		Data: tasksData{Tasks: page.Items, Next: nextLink(c, page.Next),
-			Paged: c.Query("cursor") != "", FeedURL: s.feedURL(token)}})
+			Paged: c.Query("cursor") != "", FeedURL: feed, WebcalURL: template.URL(webcalURL(feed))}})
 }
 
 // tasksAPI answers GET /api/v1/tasks.

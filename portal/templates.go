@@ -23,7 +23,7 @@ var staticFS embed.FS
 // rendered inside "layout", except standalone pages that define "page".
 var pageNames = []string{
 	"dashboard", "details", "details_edit", "invoices", "invoice", "invoice_print",
-	"quotes", "quote", "quote_confirm", "transactions", "tasks", "error",
+	"quotes", "quote", "quote_confirm", "transactions", "tasks", "calendar_revoke", "error",
 }
 
 // pageSet holds the parsed templates, one per page.
@@ -34,7 +34,8 @@ type pageSet struct {
 
 // templateFuncs are the helpers every template may call.
 var templateFuncs = template.FuncMap{
-	"label":    label,
+	"args":     args,
+	"zoneName": zoneName,
 	"linesFor": linesFor,
 	"pe":       url.PathEscape,
 	"fieldID":  func(s string) string { return "f-" + strings.NewReplacer(".", "-", "_", "-").Replace(s) },
@@ -43,9 +44,21 @@ var templateFuncs = template.FuncMap{
 	"notEmpty": func(s string) bool { return strings.TrimSpace(s) != "" },
 }
 
+// args builds the data of a partial template from name, value pairs:
+// {{template "pager" (args "F" $f "Next" .Next)}}.
+func args(pairs ...any) map[string]any {
+	m := make(map[string]any, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if name, ok := pairs[i].(string); ok {
+			m[name] = pairs[i+1]
+		}
+	}
+	return m
+}
+
 // parsePages parses the layout with each page, once.
 func parsePages() (*pageSet, error) {
-	layout, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html")
+	layout, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html", "templates/preferences.html")
 	if err != nil {
 		return nil, errorf("parse layout: %w", err)
 	}

@@ -1,6 +1,8 @@
 package portal
 
 import (
+	"time"
+
 	"github.com/gin-gonic/gin"
 
 	"clientgate/connectors"
@@ -11,6 +13,8 @@ type transactionsData struct {
 	Transactions []connectors.Transaction
 	Next         string
 	Paged        bool
+	// InvoiceLinks is set when the viewer may open invoices.
+	InvoiceLinks bool
 }
 
 // listTransactions loads one page of the viewer's transactions.
@@ -19,7 +23,9 @@ func (s *server) listTransactions(c *gin.Context) (connectors.Page[connectors.Tr
 	if err != nil {
 		return connectors.Page[connectors.Transaction]{}, err
 	}
-	return s.conn.ListTransactions(c.Request.Context(), viewerOf(c).scope, p)
+	page, err := s.conn.ListTransactions(c.Request.Context(), viewerOf(c).scope, p)
+	newestFirst(page.Items, func(t connectors.Transaction) (time.Time, string) { return t.Date, t.Reference })
+	return page, err
 }
 
 // transactionsPage shows payments and refunds.
@@ -29,8 +35,9 @@ func (s *server) transactionsPage(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.respond(c, view{Page: "transactions", Title: "Payments", Data: transactionsData{
-		Transactions: page.Items, Next: nextLink(c, page.Next), Paged: c.Query("cursor") != ""}})
+	s.respond(c, view{Page: "transactions", Title: "payments.heading", Data: transactionsData{
+		Transactions: page.Items, Next: nextLink(c, page.Next), Paged: c.Query("cursor") != "",
+		InvoiceLinks: viewerOf(c).modules[modInvoices]}})
 }
 
 // transactionsAPI answers GET /api/v1/transactions.

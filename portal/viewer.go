@@ -21,18 +21,17 @@ type viewer struct {
 	p        auth.Principal
 	contact  connectors.Contact
 	settings bridge.ContactSettings
+	prefs    bridge.Preferences
 	modules  map[string]bool
 	scope    connectors.Scope
 	fmt      formatter
 }
 
 // errUnauthenticated answers a request that reached a handler unsigned.
-var errUnauthenticated = &httpError{Status: http.StatusUnauthorized, Title: "Sign-in required",
-	Detail: "Please sign in to use the portal."}
+var errUnauthenticated = messageError(http.StatusUnauthorized, "error.unauthenticated")
 
 // errRefused answers a contact whose portal access is off.
-var errRefused = &httpError{Status: http.StatusForbidden, Title: "No portal access",
-	Detail: "Your account does not have access to this portal. Please contact us if you think this is a mistake."}
+var errRefused = messageError(http.StatusForbidden, "error.refused")
 
 // loadViewer loads the principal's contact and settings, refuses a contact
 // whose portal is off and keeps the result for the handlers.
@@ -47,11 +46,12 @@ func (s *server) loadViewer(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	prefs := s.preferences(c, p.ContactID)
 	c.Set(keyViewer, &viewer{
-		p: p, contact: contact, settings: settings,
+		p: p, contact: contact, settings: settings, prefs: prefs,
 		modules: s.effectiveModules(settings),
 		scope:   connectors.Scope{ContactID: p.ContactID, WithCompany: settings.SeeCompanyItems || s.companyDefault},
-		fmt:     newFormatter(contact.Locale),
+		fmt:     s.formatterFor(c, prefs, contact.Locale),
 	})
 	c.Next()
 }
@@ -88,8 +88,7 @@ func (s *server) requireCapability(ok func(connectors.Capabilities) bool) gin.Ha
 
 // closed answers every portal route while the portal is switched off.
 func (s *server) closed(c *gin.Context) {
-	s.fail(c, &httpError{Status: http.StatusServiceUnavailable, Title: "Portal closed",
-		Detail: "The client portal is closed at the moment. Please try again later."})
+	s.fail(c, messageError(http.StatusServiceUnavailable, "error.closed"))
 }
 
 // closedOrNotFound answers "closed" for every portal path while the
@@ -101,6 +100,17 @@ func (s *server) closedOrNotFound(c *gin.Context) {
 		return
 	}
 	s.fail(c, errNotFound)
+}
+
+// notFoundOutsidePortal answers 404 at once for a path outside the
+// portal; paths inside it go on through sign-in, so that their 404 page
+// shows the signed-in client's menu.
+func (s *server) notFoundOutsidePortal(c *gin.Context) {
+	if s.base != "" && !pathUnder(c.Request.URL.Path, s.base) {
+		s.fail(c, errNotFound)
+		return
+	}
+	c.Next()
 }
 
 // markAPI flags the request as a JSON API call, for respond and fail.

@@ -17,6 +17,9 @@ type client struct {
 	postLogout   []string
 	idTokenTTL   time.Duration
 	allowedScope map[string]bool
+	// prefix is the issuer's path, such as "/dev-oidc", that the
+	// provider's own pages live under; "" at the root.
+	prefix string
 }
 
 func (c *client) GetID() string                       { return c.id }
@@ -27,8 +30,10 @@ func (c *client) AuthMethod() oidc.AuthMethod         { return oidc.AuthMethodBa
 func (c *client) ResponseTypes() []oidc.ResponseType {
 	return []oidc.ResponseType{oidc.ResponseTypeCode}
 }
-func (c *client) GrantTypes() []oidc.GrantType        { return []oidc.GrantType{oidc.GrantTypeCode} }
-func (c *client) LoginURL(id string) string           { return loginPath + "?id=" + url.QueryEscape(id) }
+func (c *client) GrantTypes() []oidc.GrantType { return []oidc.GrantType{oidc.GrantTypeCode} }
+func (c *client) LoginURL(id string) string {
+	return c.prefix + loginPath + "?id=" + url.QueryEscape(id)
+}
 func (c *client) AccessTokenType() op.AccessTokenType { return op.AccessTokenTypeJWT }
 func (c *client) IDTokenLifetime() time.Duration      { return c.idTokenTTL }
 func (c *client) DevMode() bool                       { return false }

@@ -21,6 +21,7 @@ var templates = template.Must(template.ParseFS(templateFS, "templates/*.html"))
 type loginPage struct {
 	storage  *storage
 	callback string // the op's authorize callback URL, without the ID
+	action   string // where the page's forms post: the login path
 }
 
 func (l *loginPage) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -41,7 +42,7 @@ func (l *loginPage) show(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	_ = templates.ExecuteTemplate(w, "login.html", map[string]any{"ID": id, "People": l.storage.people.list})
+	_ = templates.ExecuteTemplate(w, "login.html", map[string]any{"ID": id, "People": l.storage.people.list, "Action": l.action})
 }
 
 func (l *loginPage) choose(w http.ResponseWriter, r *http.Request) {

@@ -23,7 +23,8 @@ import (
 type Provider struct {
 	issuer  string
 	storage *storage
-	server  *http.Server
+	handler http.Handler
+	server  *http.Server // nil unless Start runs it
 }
 
 // Option adjusts a provider.
@@ -39,35 +40,19 @@ func WithPostLogoutRedirectURLs(urls ...string) Option {
 // Start runs a provider on addr (a loopback host and port; port 0 picks
 // one) for one client, until Close or until ctx ends.
 func Start(ctx context.Context, addr, clientID, clientSecret string, redirectURLs []string, people []Person, opts ...Option) (*Provider, error) {
-	if clientID == "" || clientSecret == "" || len(redirectURLs) == 0 {
-		return nil, errors.New("devoidc: client ID, secret and at least one redirect URL are required")
-	}
 	if err := checkLoopback(addr); err != nil {
-		return nil, err
-	}
-	c := &client{
-		id: clientID, secret: clientSecret, redirects: redirectURLs,
-		postLogout: defaultPostLogout(redirectURLs), idTokenTTL: time.Hour,
-		allowedScope: map[string]bool{"openid": true, "email": true, "profile": true},
-	}
-	for _, o := range opts {
-		o(c)
-	}
-	key, err := newSigningKey()
-	if err != nil {
 		return nil, err
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("devoidc: listen: %w", err)
 	}
-	p := &Provider{issuer: "http://" + ln.Addr().String(), storage: newStorage(c, newDirectory(people), key)}
-	handler, err := p.handler()
+	p, err := New("http://"+ln.Addr().String(), clientID, clientSecret, redirectURLs, people, opts...)
 	if err != nil {
 		_ = ln.Close()
 		return nil, err
 	}
-	p.server = &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	p.server = &http.Server{Handler: p.handler, ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = p.server.Serve(ln) }()
 	go func() {
 		<-ctx.Done()
@@ -76,17 +61,60 @@ func Start(ctx context.Context, addr, clientID, clientSecret string, redirectURL
 	return p, nil
 }
 
+// New builds a provider whose issuer is issuer, such as
+// "http://192.0.2.7:8080/dev-oidc", to be served by the caller at that
+// address (see Handler): the demo mounts it on the portal's own server so
+// that both share one public address. Like Start, it is for demos and
+// tests only: anyone who reaches it can sign in as any of people.
+func New(issuer, clientID, clientSecret string, redirectURLs []string, people []Person, opts ...Option) (*Provider, error) {
+	if clientID == "" || clientSecret == "" || len(redirectURLs) == 0 {
+		return nil, errors.New("devoidc: client ID, secret and at least one redirect URL are required")
+	}
+	u, err := url.Parse(issuer)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" {
+		return nil, fmt.Errorf("devoidc: issuer %q is not an http(s) URL", issuer)
+	}
+	issuer = strings.TrimRight(issuer, "/")
+	c := &client{
+		id: clientID, secret: clientSecret, redirects: redirectURLs,
+		postLogout: defaultPostLogout(redirectURLs), idTokenTTL: time.Hour,
+		allowedScope: map[string]bool{"openid": true, "email": true, "profile": true},
+		prefix:       strings.TrimRight(u.Path, "/"),
+	}
+	for _, o := range opts {
+		o(c)
+	}
+	key, err := newSigningKey()
+	if err != nil {
+		return nil, err
+	}
+	p := &Provider{issuer: issuer, storage: newStorage(c, newDirectory(people), key)}
+	if p.handler, err = p.build(c.prefix); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Handler serves the provider: discovery, keys, the OpenID endpoints and
+// the sign-in page, at the paths under the issuer's path.
+func (p *Provider) Handler() http.Handler { return p.handler }
+
 // Issuer is the provider's issuer URL, such as "http://127.0.0.1:5556".
 func (p *Provider) Issuer() string { return p.issuer }
 
-// Close stops the provider.
-func (p *Provider) Close() { _ = p.server.Close() }
+// Close stops a provider that Start runs.
+func (p *Provider) Close() {
+	if p.server != nil {
+		_ = p.server.Close()
+	}
+}
 
-// handler builds the OpenID provider and the sign-in page.
-func (p *Provider) handler() (http.Handler, error) {
+// build makes the OpenID provider and the sign-in page, served under
+// prefix (the issuer's path).
+func (p *Provider) build(prefix string) (http.Handler, error) {
 	cfg := &op.Config{
 		CryptoKey:                [32]byte([]byte(randomID(16))),
-		DefaultLogoutRedirectURI: loggedOutPath,
+		DefaultLogoutRedirectURI: prefix + loggedOutPath,
 		CodeMethodS256:           true,
 		SupportedUILocales:       []language.Tag{language.English},
 	}
@@ -96,11 +124,14 @@ func (p *Provider) handler() (http.Handler, error) {
 	}
 	callback := provider.AuthorizationEndpoint().Absolute(p.issuer) + "/callback?id="
 	mux := http.NewServeMux()
-	mux.Handle(loginPath, &loginPage{storage: p.storage, callback: callback})
+	mux.Handle(loginPath, &loginPage{storage: p.storage, callback: callback, action: prefix + loginPath})
 	mux.HandleFunc(loggedOutPath, loggedOut)
 	mux.HandleFunc("GET /favicon.ico", noIcon)
 	mux.Handle("/", provider)
-	return mux, nil
+	if prefix == "" {
+		return mux, nil
+	}
+	return http.StripPrefix(prefix, mux), nil
 }
 
 // checkLoopback refuses any address that is not a loopback IP or localhost.

@@ -14,13 +14,14 @@ import (
 
 // newAuth builds the sign-in service from the auth section; it does not
 // wait for the provider (discovery is retried in the background).
-func newAuth(ctx context.Context, cfg *config.Config, conn connectors.Connector, b bridge.Store, log *slog.Logger, onSignIn func(string)) (*auth.Service, error) {
+// tweak, when not nil, adjusts the options (the demo's provider client).
+func newAuth(ctx context.Context, cfg *config.Config, conn connectors.Connector, b bridge.Store, log *slog.Logger, onSignIn func(string), tweak func(*auth.Options)) (*auth.Service, error) {
 	a := cfg.Auth
 	keys, err := a.DecodeSessionKeys()
 	if err != nil {
 		return nil, fmt.Errorf("auth.session_keys: %w", err)
 	}
-	svc, err := auth.New(ctx, auth.Options{
+	opts := auth.Options{
 		Issuer:                a.Issuer,
 		ClientID:              a.ClientID,
 		ClientSecret:          a.ClientSecret,
@@ -41,7 +42,11 @@ func newAuth(ctx context.Context, cfg *config.Config, conn connectors.Connector,
 		Bridge:                b,
 		Logger:                log,
 		OnSignIn:              onSignIn,
-	})
+	}
+	if tweak != nil {
+		tweak(&opts)
+	}
+	svc, err := auth.New(ctx, opts)
 	if err != nil {
 		return nil, fmt.Errorf("auth: %w", err)
 	}

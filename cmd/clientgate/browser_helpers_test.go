@@ -69,6 +69,13 @@ func newBrowser(t *testing.T) *browser {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), flowTimeout)
 	t.Cleanup(cancel)
+	return startBrowser(t, ctx)
+}
+
+// startBrowser starts chromium with a fresh profile, stopped when ctx
+// ends or the test ends.
+func startBrowser(t *testing.T, ctx context.Context) *browser {
+	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromiumPath),
 		chromedp.Headless,
@@ -229,6 +236,19 @@ func (c *consoleErrors) record(ev any) {
 	c.mu.Lock()
 	c.errs = append(c.errs, msg)
 	c.mu.Unlock()
+}
+
+// forget drops the recorded errors that contain s.
+func (c *consoleErrors) forget(s string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	kept := c.errs[:0]
+	for _, e := range c.errs {
+		if !strings.Contains(e, s) {
+			kept = append(kept, e)
+		}
+	}
+	c.errs = kept
 }
 
 // list returns the errors recorded so far.

@@ -126,8 +126,9 @@ func (b *browser) signOut(portal string) {
 		chromedp.WaitVisible(chromedp.Search(`//button[contains(., "`+browserPerson.email+`")]`)))
 }
 
-// checkOffPortal fails unless the current page is on another origin than
-// the portal (the provider's).
+// checkOffPortal fails unless the current page is the development
+// provider's, which the demo serves on the portal's own address under
+// demoIssuerPath (so that other devices can reach both).
 func (b *browser) checkOffPortal(portal, what string) {
 	b.t.Helper()
 	here, err := url.Parse(b.location())
@@ -135,8 +136,8 @@ func (b *browser) checkOffPortal(portal, what string) {
 		b.t.Fatalf("%s: %v", what, err)
 	}
 	want, _ := url.Parse(portal)
-	if here.Host == want.Host {
-		b.t.Fatalf("%s is at %s, on the portal, not on the provider", what, here)
+	if here.Host != want.Host || !strings.HasPrefix(here.Path, demoIssuerPath+"/") {
+		b.t.Fatalf("%s is at %s, not on the provider at %s%s", what, here, want.Host, demoIssuerPath)
 	}
 }
 

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"clientgate/config"
 	"clientgate/connectors"
@@ -15,13 +17,14 @@ import (
 )
 
 func cmdDemo(ctx context.Context, a *app, args []string) error {
-	fs := newFlagSet(a, "demo", "demo [--addr 127.0.0.1:8080] [--data DIR]")
-	addr := fs.String("addr", "127.0.0.1:8080", "loopback `host:port` to serve on")
+	fs := newFlagSet(a, "demo", "demo [--addr 127.0.0.1:8080] [--public-url URL] [--data DIR]")
+	addr := fs.String("addr", "127.0.0.1:8080", "`host:port` to serve on; not loopback only with --public-url")
+	public := fs.String("public-url", "", "the `URL` other devices open, such as http://192.0.2.7:8080 (default http:// + --addr)")
 	dir := fs.String("data", "", "`directory` of the demo's SQLite database (default: a temporary directory removed at exit)")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	if err := checkLoopback(*addr); err != nil {
+	if err := checkDemoAddr(*addr, *public); err != nil {
 		return err
 	}
 	resolved, err := resolvePort(*addr)
@@ -37,12 +40,18 @@ func cmdDemo(ctx context.Context, a *app, args []string) error {
 		defer os.RemoveAll(tmp)
 		*dir = tmp
 	}
-	cfg := demoConfig(*addr, *dir)
+	cfg := demoConfig(*addr, *public, *dir)
 	if err := cfg.ValidateAuthOptional(); err != nil {
 		return err
 	}
+	// The development provider is set up after validation, which would
+	// refuse its plain-HTTP issuer on an address other than loopback.
+	ex, err := newDemoProvider(cfg)
+	if err != nil {
+		return err
+	}
 	log := newLogger(cfg.Log, a.stderr)
-	log.Info("demo", "data_dir", *dir)
+	log.Info("demo", "data_dir", *dir, "public_url", cfg.PublicURL)
 	store, err := openStore(ctx, cfg, log)
 	if err != nil {
 		return err
@@ -51,44 +60,57 @@ func cmdDemo(ctx context.Context, a *app, args []string) error {
 	if err := importDemoData(ctx, store, log); err != nil {
 		return err
 	}
-	op, err := startDemoProvider(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer op.Close()
-	fmt.Fprintf(a.stderr, "clientgate demo: serving on http://%s%s (Ctrl-C to stop)\n", *addr, cfg.Portal.BasePath)
-	return serveStore(ctx, cfg, store, log)
+	fmt.Fprintf(a.stderr, "clientgate demo: open %s%s/ (Ctrl-C to stop)\n", cfg.PublicURL, cfg.Portal.BasePath)
+	return serveStore(ctx, cfg, store, log, ex)
 }
 
 // demoConfig is the demo's configuration: the defaults with a SQLite store
 // in dir and no metrics listener; cmdDemo adds the development sign-in
 // provider. The environment is
 // deliberately ignored, so the demo never writes to a configured database.
-func demoConfig(addr, dir string) *config.Config {
+func demoConfig(addr, publicURL, dir string) *config.Config {
 	cfg := config.Default()
 	cfg.Listen.Addr = addr
+	cfg.PublicURL = strings.TrimRight(publicURL, "/")
 	cfg.DataDir = dir
 	cfg.Database.DSN = filepath.Join(dir, config.DefaultDBFile)
 	cfg.Metrics.Addr = ""
 	cfg.Portal.Name = "Demo client portal"
+	cfg.Business = demoBusiness
 	cfg.Derive()
 	return cfg
 }
 
-// checkLoopback refuses an address that is not on a loopback interface:
-// the demo has sample data and no real sign-in.
-func checkLoopback(addr string) error {
+// checkDemoAddr refuses an address that is not on a loopback interface
+// unless a public URL says how other devices reach it: the demo has
+// sample data and a sign-in page where anyone can choose whom to be, so
+// serving it beyond this machine must be asked for explicitly, and then
+// the sign-in needs that address anyway.
+func checkDemoAddr(addr, publicURL string) error {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
 		return usagef("demo: --addr %q is not a host:port address", addr)
+	}
+	if publicURL != "" {
+		u, err := url.Parse(publicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.Trim(u.Path, "/") != "" {
+			return usagef("demo: --public-url %q must be an http(s) origin such as http://192.0.2.7:8080", publicURL)
+		}
+		return nil
 	}
 	if host == "localhost" {
 		return nil
 	}
 	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
-		return usagef("demo: --addr %q is not a loopback address; the demo only serves on 127.0.0.1, ::1 or localhost", addr)
+		return usagef("demo: --addr %q is not a loopback address; to serve the demo to other devices, also give --public-url with the address they open (anyone who reaches it can sign in as any demo person)", addr)
 	}
 	return nil
+}
+
+// demoBusiness is the business the demo portal presents.
+var demoBusiness = config.BusinessConfig{
+	Name: "Demo Studio Ltd", Address: "1 Example Street\nSpringfield 12345",
+	Email: "hello@demo-studio.example", Phone: "+1 555 0100", Website: "https://demo-studio.example",
 }
 
 // demoMarker is a contact of the demo data: when the store has it, the

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"net"
 	"net/http"
 	"os"
 	"strings"
@@ -58,5 +60,59 @@ func TestDemoRefusesNonLoopback(t *testing.T) {
 		if r.code != 2 || !strings.Contains(r.stderr, "--addr") {
 			t.Errorf("demo --addr %s: code %d, stderr %q", addr, r.code, r.stderr)
 		}
+	}
+}
+
+// TestDemoFromAnotherMachine serves the demo under a public name this
+// machine cannot resolve (as a phone on the network would use an address
+// the server never dials itself): the portal and the development sign-in
+// answer on that one address, sign-in works over plain HTTP, and a person
+// without a contact sees the refusal in the portal's layout.
+func TestDemoFromAnotherMachine(t *testing.T) {
+	addr := freeAddr(t)
+	_, port, _ := net.SplitHostPort(addr)
+	public := "http://portal.demo.invalid:" + port
+	startBinary(t, baseEnv(t), false, "demo", "--addr", addr, "--public-url", public)
+	waitReady(t, "http://"+addr)
+	pc := newPortalClient(t, addr)
+	pc.base = public
+	dialer := &net.Dialer{}
+	pc.c.Transport = &http.Transport{DialContext: func(ctx context.Context, network, a string) (net.Conn, error) {
+		if a == "portal.demo.invalid:"+port {
+			a = addr
+		}
+		return dialer.DialContext(ctx, network, a)
+	}}
+	resp, page := pc.signIn("priya@brightside.example")
+	if resp.StatusCode != http.StatusOK || resp.Request.URL.String() != public+"/clients/" || !strings.Contains(page, "Priya Nair") {
+		t.Fatalf("sign-in through %s: %d at %s\n%s", public, resp.StatusCode, resp.Request.URL, page)
+	}
+	for _, c := range pc.c.Jar.Cookies(resp.Request.URL) {
+		if strings.HasPrefix(c.Name, "__Host-") {
+			t.Errorf("cookie %s needs HTTPS, which the demo on a plain-HTTP address lacks", c.Name)
+		}
+	}
+	stranger := newPortalClient(t, addr)
+	stranger.base, stranger.c.Transport = public, pc.c.Transport
+	resp, page = stranger.signIn("newcomer@example.test")
+	if resp.StatusCode != http.StatusForbidden || !strings.Contains(resp.Request.URL.Path, "/auth/problem") ||
+		!strings.Contains(page, "There is no portal access for newcomer@example.test") ||
+		!strings.Contains(page, "hello@demo-studio.example") || !strings.Contains(page, `<link rel="stylesheet" href="/clients/static/style.css">`) {
+		t.Errorf("refusal: %d at %s\n%s", resp.StatusCode, resp.Request.URL, page)
+	}
+	if again, page2 := stranger.get(resp.Request.URL.RequestURI()); again.StatusCode != http.StatusForbidden ||
+		!strings.Contains(page2, "There is no portal access for newcomer@example.test") {
+		t.Errorf("reloading the refusal: %d\n%s", again.StatusCode, page2)
+	}
+}
+
+func TestDemoAddressNeedsPublicURL(t *testing.T) {
+	r := runBinary(t, baseEnv(t), "demo", "--addr", "0.0.0.0:0")
+	if r.code != 2 || !strings.Contains(r.stderr, "--public-url") {
+		t.Errorf("non-loopback without --public-url: code %d, %q", r.code, r.stderr)
+	}
+	r = runBinary(t, baseEnv(t), "demo", "--addr", "0.0.0.0:0", "--public-url", "ftp://x")
+	if r.code != 2 || !strings.Contains(r.stderr, "must be an http(s) origin") {
+		t.Errorf("bad --public-url: code %d, %q", r.code, r.stderr)
 	}
 }

@@ -19,7 +19,7 @@ import (
 
 // buildHandler assembles the HTTP handler: the portal with sign-in, HTTP
 // metrics and, with the cache on, the signed invalidation webhook.
-func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sqlstore.Store, reg *prometheus.Registry, log *slog.Logger) (http.Handler, error) {
+func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sqlstore.Store, reg *prometheus.Registry, log *slog.Logger, ex serveExtras) (http.Handler, error) {
 	signIns, err := newSignInMetrics(reg)
 	if err != nil {
 		return nil, err
@@ -32,7 +32,7 @@ func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sql
 	opts.Middleware = append(opts.Middleware, httpm.Middleware())
 	var authSvc *auth.Service
 	if cfg.Auth.Issuer != "" {
-		if authSvc, err = newAuth(ctx, cfg, st.conn, store, log, signIns.record); err != nil {
+		if authSvc, err = newAuth(ctx, cfg, st.conn, store, log, signIns.record, ex.authOptions); err != nil {
 			return nil, err
 		}
 		opts.Auth = authSvc
@@ -46,7 +46,7 @@ func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sql
 		hook := cache.WebhookHandler([]byte(cfg.Webhook.Secret), cfg.Webhook.MaxAge, st.cache, cache.WithWebhookRegisterer(reg))
 		engine.POST(webhookPath, gin.WrapH(hook))
 	}
-	return engine, nil
+	return ex.wrap(engine), nil
 }
 
 // webhookPath is where the signed cache invalidation webhook is served.

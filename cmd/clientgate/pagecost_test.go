@@ -49,7 +49,8 @@ func TestJetpackPageCost(t *testing.T) {
 						t.Errorf("%s: a warm page made %d CRM calls", path, calls)
 					}
 					// Without the cache: the contact (access check) and the
-					// page's one read; the dashboard reads three modules.
+					// page's one read; the dashboard reads three modules, an
+					// invoice's page also its payments.
 					if budget := pageBudget(path); !cached && calls > budget {
 						t.Errorf("%s: %d CRM calls, budget %d", path, calls, budget)
 					}
@@ -60,9 +61,14 @@ func TestJetpackPageCost(t *testing.T) {
 }
 
 // pageBudget is how many CRM calls a page may make without the cache.
+// An invoice's page also lists its payments (issue 13): one more call,
+// made concurrently with the invoice's, so the page takes no longer.
 func pageBudget(path string) int {
-	if path == "/clients/" {
+	switch {
+	case path == "/clients/":
 		return 4
+	case strings.HasPrefix(path, "/clients/invoices/"):
+		return 3
 	}
 	return 2
 }

@@ -36,12 +36,12 @@ func serveConfig(ctx context.Context, cfg *config.Config, log *slog.Logger) erro
 		return err
 	}
 	defer store.Close()
-	return serveStore(ctx, cfg, store, log)
+	return serveStore(ctx, cfg, store, log, serveExtras{})
 }
 
 // serveStore builds the connector stack, sign-in and the portal, and
 // serves until ctx ends.
-func serveStore(ctx context.Context, cfg *config.Config, store *sqlstore.Store, log *slog.Logger) error {
+func serveStore(ctx context.Context, cfg *config.Config, store *sqlstore.Store, log *slog.Logger, ex serveExtras) error {
 	reg := newRegistry()
 	st, err := buildStack(cfg, store, reg, log)
 	if err != nil {
@@ -53,7 +53,7 @@ func serveStore(ctx context.Context, cfg *config.Config, store *sqlstore.Store, 
 		return err
 	}
 	defer bg.close()
-	handler, err := buildHandler(ctx, cfg, st, store, reg, log)
+	handler, err := buildHandler(ctx, cfg, st, store, reg, log, ex)
 	if err != nil {
 		return err
 	}
@@ -80,6 +80,10 @@ func portalOptions(cfg *config.Config, conn connectors.Connector, b bridge.Store
 		EditableFields:      config.ExpandFields(p.EditableFields),
 		HiddenFields:        config.ExpandFields(p.HiddenFields),
 		CompanyItemsDefault: p.CompanyItemsDefault,
+		Languages:           p.Languages,
+		DefaultLanguage:     p.DefaultLanguage,
+		DefaultTimeZone:     p.DefaultTimeZone,
+		Business:            portal.Business(cfg.Business),
 		PublicURL:           cfg.PublicURL,
 		TrustedProxies:      cfg.Listen.TrustedProxies,
 		Logger:              log,

@@ -89,8 +89,8 @@ func TestCheckLoopback(t *testing.T) {
 		"127.0.0.1:8080": true, "[::1]:80": true, "localhost:1": true, "127.0.0.2:0": true,
 		"0.0.0.0:8080": false, ":8080": false, "[::]:80": false, "10.0.0.1:80": false, "host": false,
 	} {
-		if err := checkLoopback(addr); (err == nil) != ok {
-			t.Errorf("checkLoopback(%q) = %v", addr, err)
+		if err := checkDemoAddr(addr, ""); (err == nil) != ok {
+			t.Errorf("checkDemoAddr(%q) = %v", addr, err)
 		}
 	}
 }

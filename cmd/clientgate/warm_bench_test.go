@@ -76,7 +76,7 @@ func warmStack(b *testing.B) (http.Handler, []*http.Cookie) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	handler, err := buildHandler(ctx, cfg, st, store, reg, log)
+	handler, err := buildHandler(ctx, cfg, st, store, reg, log, serveExtras{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -28,6 +28,7 @@ type Bridge struct {
 	seq       int64
 	now       func() time.Time
 	pay       ledger
+	prefs     prefState // preferences and form drafts (bridge_prefs.go)
 }
 
 // linkRec is a link with its insertion number, to order equal times.

@@ -34,6 +34,11 @@ type Calendar struct {
 	ProdID string
 	// Name is shown by calendar apps for a subscribed feed; may be empty.
 	Name string
+	// TimeZone is the IANA zone the calendar's owner lives in, written as
+	// X-WR-TIMEZONE so that apps show the feed in it; may be empty. The
+	// events' times are UTC ("Z") whatever it says, so they are exact in
+	// every app.
+	TimeZone string
 	// Stamp is the DTSTAMP of every event: when the calendar was written.
 	Stamp  time.Time
 	Events []Event
@@ -50,6 +55,9 @@ func (c Calendar) Write(w io.Writer) error {
 	lw.line("METHOD:PUBLISH")
 	if c.Name != "" {
 		lw.line("X-WR-CALNAME:" + Escape(c.Name))
+	}
+	if c.TimeZone != "" {
+		lw.line("X-WR-TIMEZONE:" + Escape(c.TimeZone))
 	}
 	for _, e := range c.Events {
 		if !e.Start.IsZero() {

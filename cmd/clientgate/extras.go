@@ -1,0 +1,33 @@
+package main
+
+import (
+	"net/http"
+	"strings"
+
+	"clientgate/auth"
+)
+
+// serveExtras are what the demo adds to serving: handlers mounted on the
+// portal's server beside the portal (outside its middleware, such as the
+// development provider), and changes to the sign-in options. serve uses
+// none.
+type serveExtras struct {
+	mounts      map[string]http.Handler // path prefix → handler
+	authOptions func(*auth.Options)
+}
+
+// wrap serves each mount under its prefix and everything else with h.
+func (ex serveExtras) wrap(h http.Handler) http.Handler {
+	if len(ex.mounts) == 0 {
+		return h
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for prefix, m := range ex.mounts {
+			if r.URL.Path == prefix || strings.HasPrefix(r.URL.Path, prefix+"/") {
+				m.ServeHTTP(w, r)
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
+}

@@ -1,0 +1,115 @@
+// Package i18n holds the portal's message catalogs and chooses the
+// language of a request. Every text a client reads (pages, error pages,
+// sign-in refusals, emails) comes from the catalogs in locales/, one TOML
+// file per language, read with github.com/nicksnyder/go-i18n/v2.
+//
+// Adding a message: add its ID and English text to locales/en.toml, then
+// the same ID to every other file (a test fails while any language lacks
+// it, or while a translation's {{.Placeholders}} differ from English's).
+// Plural messages have the CLDR forms of each language ("one", "other";
+// French, Spanish also "many"). Portal templates call {{$f.T "id" "Name"
+// value}} and {{$f.N "id" count}} on their formatter; Go code calls
+// Localizer.T and Localizer.N.
+//
+// Adding a language: add locales/<code>.toml with every ID and the code to
+// Shipped.
+package i18n
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/pelletier/go-toml/v2"
+	"golang.org/x/text/language"
+)
+
+//go:embed locales/*.toml
+var localeFS embed.FS
+
+// English is the language every catalog is written from, and the last
+// fallback for a message.
+const English = "en"
+
+// Shipped lists the languages with a complete catalog, English first.
+func Shipped() []string { return []string{English, "de", "fr", "es", "nl"} }
+
+// Catalog is the parsed catalogs, with the languages a portal offers and
+// its default. It is safe for concurrent use.
+type Catalog struct {
+	bundle     *goi18n.Bundle
+	offered    []string
+	def        string
+	matcher    language.Matcher
+	localizers map[string]*Localizer
+}
+
+// New parses the shipped catalogs and offers the given languages (every
+// shipped one when empty) with def as the default (English when empty).
+// It lists every language that is not shipped, and a default that is not
+// offered.
+func New(offered []string, def string) (*Catalog, error) {
+	if len(offered) == 0 {
+		offered = Shipped()
+	}
+	if def == "" {
+		def = English
+	}
+	var errs []error
+	for _, l := range offered {
+		if !slices.Contains(Shipped(), l) {
+			errs = append(errs, fmt.Errorf("i18n: language %q is not shipped (shipped: %s)", l, strings.Join(Shipped(), ", ")))
+		}
+	}
+	if !slices.Contains(offered, def) {
+		errs = append(errs, fmt.Errorf("i18n: default language %q is not among the offered languages", def))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	bundle, err := loadBundle()
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalog{bundle: bundle, offered: slices.Clone(offered), def: def, localizers: map[string]*Localizer{}}
+	tags := make([]language.Tag, len(c.offered))
+	for i, l := range c.offered {
+		tags[i] = language.Make(l)
+		c.localizers[l] = newLocalizer(bundle, l)
+	}
+	c.matcher = language.NewMatcher(tags)
+	return c, nil
+}
+
+// loadBundle parses every embedded catalog.
+func loadBundle() (*goi18n.Bundle, error) {
+	bundle := goi18n.NewBundle(language.English)
+	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	for _, l := range Shipped() {
+		if _, err := bundle.LoadMessageFileFS(localeFS, "locales/"+l+".toml"); err != nil {
+			return nil, fmt.Errorf("i18n: catalog %s: %w", l, err)
+		}
+	}
+	return bundle, nil
+}
+
+// Offered lists the languages the portal offers, in configured order.
+func (c *Catalog) Offered() []string { return slices.Clone(c.offered) }
+
+// Default is the portal's default language.
+func (c *Catalog) Default() string { return c.def }
+
+// IsOffered reports whether lang is one of the offered language codes.
+func (c *Catalog) IsOffered(lang string) bool { return slices.Contains(c.offered, lang) }
+
+// Localizer returns the localizer of an offered language, or the
+// default's for any other value.
+func (c *Catalog) Localizer(lang string) *Localizer {
+	if l, ok := c.localizers[lang]; ok {
+		return l
+	}
+	return c.localizers[c.def]
+}
