@@ -49,7 +49,7 @@ func (s *server) mePatchAPI(c *gin.Context) {
 // decodePatch reads exactly one JSON object of strings.
 func decodePatch(r io.Reader) (map[string]string, error) {
 	dec := json.NewDecoder(r)
-	var body map[string]string
+	var body map[string]json.RawMessage
 	if err := dec.Decode(&body); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
@@ -63,7 +63,7 @@ func decodePatch(r io.Reader) (map[string]string, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, errBadJSON
 	}
-	return body, nil
+	return decodeStrings(body)
 }
 
 // checkEditable keeps the body's fields when every one is editable, else

@@ -1,0 +1,84 @@
+package connectors
+
+import (
+	"errors"
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Reasons CheckText gives, usable as a field error's message.
+var (
+	// ErrTextEncoding means the text is not valid UTF-8.
+	ErrTextEncoding = errors.New("is not valid text")
+	// ErrTextControl means the text holds a control character, such as a
+	// NUL, a line break where none is allowed, or an escape.
+	ErrTextControl = errors.New("contains control characters")
+	// ErrTextBidi means the text holds a bidirectional override, embedding
+	// or isolate, which can make text display differently from what it
+	// holds (such as a file name "invoice‮fdp.exe").
+	ErrTextBidi = errors.New("contains invisible direction-changing characters")
+)
+
+// TextRule says which otherwise refused characters a text may hold.
+type TextRule struct {
+	// Multiline allows line feeds and tabs (messages, ticket bodies); a
+	// carriage return is allowed only before a line feed.
+	Multiline bool
+}
+
+// CheckText returns nil when s is valid UTF-8 with no control characters
+// (except those rule allows), no bidirectional overrides, embeddings or
+// isolates (U+202A–U+202E, U+2066–U+2069), no line or paragraph separators
+// (U+2028, U+2029), no byte order mark and no interlinear annotation
+// characters; otherwise one of ErrTextEncoding, ErrTextControl or
+// ErrTextBidi, wrapped with the offending position. Every value a client
+// writes (contact details, ticket and message text, file names) passes
+// through it before it reaches a CRM or a store.
+func CheckText(s string, rule TextRule) error {
+	for i, r := range s {
+		if err := checkRune(s, i, r, rule); err != nil {
+			return fmt.Errorf("%w (at byte %d)", err, i)
+		}
+	}
+	return nil
+}
+
+func checkRune(s string, i int, r rune, rule TextRule) error {
+	switch {
+	case r == utf8.RuneError && !isEncodedReplacement(s, i):
+		return ErrTextEncoding
+	case rule.Multiline && (r == '\n' || r == '\t'):
+		return nil
+	case rule.Multiline && r == '\r':
+		if i+1 < len(s) && s[i+1] == '\n' {
+			return nil
+		}
+		return ErrTextControl
+	case unicode.IsControl(r), r == '\u2028', r == '\u2029', r == '\ufeff', r >= '\ufff9' && r <= '\ufffb':
+		return ErrTextControl
+	case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
+		return ErrTextBidi
+	}
+	return nil
+}
+
+// isEncodedReplacement reports whether the rune at i is a genuine U+FFFD
+// (three bytes EF BF BD) rather than the marker of an invalid byte.
+func isEncodedReplacement(s string, i int) bool {
+	return len(s) >= i+3 && s[i:i+3] == "\uFFFD"
+}
+
+// TextProblem returns the short message of CheckText's error, for a field
+// error ("contains control characters"), or "" for nil.
+func TextProblem(err error) string {
+	for _, e := range []error{ErrTextEncoding, ErrTextControl, ErrTextBidi} {
+		if errors.Is(err, e) {
+			return e.Error()
+		}
+	}
+	if err != nil {
+		return err.Error()
+	}
+	return ""
+}
