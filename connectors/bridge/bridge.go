@@ -76,6 +76,8 @@ type AuditEntry struct {
 // Store keeps the bridge's records. Methods return connectors.ErrNotFound
 // (wrapped) for a missing record and wrap every other failure.
 type Store interface {
+	SessionStore
+
 	// LinkFor returns the stored link of an identity, or ErrNotFound.
 	LinkFor(ctx context.Context, id Identity) (Link, error)
 	// SaveLink stores a link, replacing any link of the same identity.
