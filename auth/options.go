@@ -23,6 +23,11 @@ const (
 	// DefaultRecheckInterval is how long a session's link and portal
 	// settings, once read, are trusted before they are read again.
 	DefaultRecheckInterval = 2 * time.Second
+	// DefaultSessionCacheTTL is how long a replica trusts a session record
+	// it read before reading it again (revocations broadcast at once).
+	DefaultSessionCacheTTL = 10 * time.Second
+	// DefaultSweepInterval is how often expired sessions are deleted.
+	DefaultSweepInterval = 10 * time.Minute
 )
 
 // DefaultScopes are requested when Options.Scopes is empty.
@@ -52,6 +57,16 @@ type Options struct {
 	// contact's own portal access is read through the connector on every
 	// request.
 	RecheckInterval time.Duration
+	// SessionCacheTTL is how long a replica keeps a session record it read
+	// in memory (DefaultSessionCacheTTL when 0; negative: read the store on
+	// every request). Sessions ended on another replica are forgotten at
+	// once when a Broadcaster is set, else within this time.
+	SessionCacheTTL time.Duration
+	// SweepInterval is how often expired sessions and logout token IDs
+	// are deleted (DefaultSweepInterval when 0).
+	SweepInterval time.Duration
+	// Broadcaster, when set, tells the other replicas about ended sessions.
+	Broadcaster SessionBroadcaster
 	// AllowUnverifiedEmail links by email even when the provider does not
 	// say the email is verified. Dangerous: anyone able to register that
 	// address at the provider gets the contact.
@@ -100,6 +115,10 @@ func (o Options) withDefaults() (Options, error) {
 	if o.RecheckInterval == 0 {
 		o.RecheckInterval = DefaultRecheckInterval
 	}
+	if o.SessionCacheTTL == 0 {
+		o.SessionCacheTTL = DefaultSessionCacheTTL
+	}
+	o.SweepInterval = orDefault(o.SweepInterval, DefaultSweepInterval)
 	if o.BearerAudience == "" {
 		o.BearerAudience = o.ClientID
 	}

@@ -24,9 +24,9 @@ type Service struct {
 	secure  bool
 
 	// checked remembers recent link and settings checks (nil: none);
-	// sessions remembers decoded session cookies by their exact value.
+	// sessions remembers session records by ID (nil: none).
 	checked  *memo[checkKey, bridge.ContactSettings]
-	sessions *memo[string, session]
+	sessions *memo[string, bridge.Session]
 
 	mu      sync.RWMutex
 	rp      *relyingParty // nil until discovery succeeds
@@ -54,12 +54,15 @@ func New(ctx context.Context, opts Options) (*Service, error) {
 		return nil, err
 	}
 	secure := !insecureLoopback(opts.PublicURL)
-	s := &Service{opts: opts, sealer: sl, secure: secure, cookies: newCookieNames(secure),
-		sessions: newMemo[string, session](0, time.Now)}
+	s := &Service{opts: opts, sealer: sl, secure: secure, cookies: newCookieNames(secure)}
+	if opts.SessionCacheTTL > 0 {
+		s.sessions = newMemo[string, bridge.Session](opts.SessionCacheTTL, time.Now)
+	}
 	if opts.RecheckInterval > 0 {
 		s.checked = newMemo[checkKey, bridge.ContactSettings](opts.RecheckInterval, time.Now)
 	}
 	go s.discoverLoop(ctx)
+	go s.sweepLoop(ctx)
 	return s, nil
 }
 

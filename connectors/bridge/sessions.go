@@ -33,7 +33,9 @@ type Session struct {
 // SessionFilter selects sessions; the zero value selects none. Set fields
 // combine with AND, except All, which selects every session.
 type SessionFilter struct {
-	All       bool
+	All bool
+	// ID selects one session by its ID.
+	ID        string
 	ContactID string
 	// Email matches the session's email, ignoring case.
 	Email string

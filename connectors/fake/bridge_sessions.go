@@ -77,7 +77,7 @@ func matches(f bridge.SessionFilter, s bridge.Session) bool {
 		return false
 	}
 	eq := func(want, got string) bool { return want == "" || want == got }
-	return eq(f.ContactID, s.ContactID) && eq(f.Issuer, s.Issuer) && eq(f.Subject, s.Subject) && eq(f.SID, s.SID) &&
+	return eq(f.ID, s.ID) && eq(f.ContactID, s.ContactID) && eq(f.Issuer, s.Issuer) && eq(f.Subject, s.Subject) && eq(f.SID, s.SID) &&
 		(f.Email == "" || strings.EqualFold(f.Email, s.Email))
 }
 

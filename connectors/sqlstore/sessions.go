@@ -72,12 +72,13 @@ func sessionWhere(f bridge.SessionFilter) (where string, args []any, ok bool) {
 			args = append(args, v)
 		}
 	}
+	add("id = ?", f.ID)
 	add("contact_id = ?", f.ContactID)
 	add("LOWER(email) = LOWER(?)", f.Email)
 	add("issuer = ?", f.Issuer)
 	add("subject = ?", f.Subject)
 	add("sid = ?", f.SID)
-	if len(conds) == 0 || !validText(f.ContactID, f.Email, f.Issuer, f.Subject, f.SID) {
+	if len(conds) == 0 || !validText(f.ID, f.ContactID, f.Email, f.Issuer, f.Subject, f.SID) {
 		return "", nil, false
 	}
 	return strings.Join(conds, " AND "), args, true

@@ -94,6 +94,9 @@ func testDeleteSessions(t *testing.T, st bridge.SessionStore) {
 	if list, _ := st.Sessions(ctx, bridge.SessionFilter{Email: "U1@EXAMPLE.TEST"}); len(list) != 2 {
 		t.Errorf("Sessions by email ignoring case = %d sessions, want 2", len(list))
 	}
+	if ids := del(bridge.SessionFilter{ID: "d1", ContactID: "c1"}); len(ids) != 0 {
+		t.Errorf("ID and another contact deleted %v", ids)
+	}
 	if ids := del(bridge.SessionFilter{Issuer: "https://idp.test", Subject: "u1", SID: "sid2"}); !slices.Equal(ids, []string{"a2"}) {
 		t.Errorf("by sid deleted %v", ids)
 	}
