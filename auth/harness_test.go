@@ -71,6 +71,13 @@ var (
 // newEnv starts everything with one site at /clients unless sites are given.
 func newEnv(t *testing.T, sites ...*site) *env {
 	t.Helper()
+	return newEnvWith(t, nil, sites...)
+}
+
+// newEnvWith is newEnv with provider options made from the portal
+// server's public URL.
+func newEnvWith(t *testing.T, providerOpts func(public string) []devoidc.Option, sites ...*site) *env {
+	t.Helper()
 	if len(sites) == 0 {
 		sites = []*site{{base: "/clients"}}
 	}
@@ -89,7 +96,11 @@ func newEnv(t *testing.T, sites ...*site) *env {
 		}
 		redirects = append(redirects, public+s.prefix+"/auth/callback")
 	}
-	op, err := devoidc.Start(ctx, "127.0.0.1:0", clientID, clientSecret, redirects, everyone, devoidc.WithPostLogoutRedirectURLs(homes...))
+	popts := []devoidc.Option{devoidc.WithPostLogoutRedirectURLs(homes...)}
+	if providerOpts != nil {
+		popts = append(popts, providerOpts(public)...)
+	}
+	op, err := devoidc.Start(ctx, "127.0.0.1:0", clientID, clientSecret, redirects, everyone, popts...)
 	if err != nil {
 		t.Fatalf("start provider: %v", err)
 	}

@@ -100,6 +100,10 @@ type Options struct {
 	// (one of the Outcome constants), for metrics; OutcomeAmbiguous counts
 	// link conflicts. Bearer requests do not call it.
 	OnSignIn func(outcome string)
+	// OnAuthEvent, when set, is called with each back-channel logout's and
+	// bearer token's outcome (kind EventBackChannelLogout or EventBearer;
+	// outcome "ok" or why it was refused), for metrics.
+	OnAuthEvent func(kind, outcome string)
 }
 
 // withDefaults fills zero fields and checks the rest, listing every problem.

@@ -38,7 +38,11 @@ type relyingParty struct {
 	oauth      oauth2.Config
 	idVerifier *oidc.IDTokenVerifier
 	bearer     *oidc.IDTokenVerifier
-	endSession string
+	// logoutVerifier checks logout tokens: signature, iss and aud; the
+	// claims that make one a logout token are checked by hand (it may
+	// have no exp).
+	logoutVerifier *oidc.IDTokenVerifier
+	endSession     string
 }
 
 // New checks opts and starts discovery of the provider. It does not fail
@@ -131,9 +135,10 @@ func (s *Service) discover(ctx context.Context) error {
 			ClientID: s.opts.ClientID, ClientSecret: s.opts.ClientSecret,
 			Endpoint: p.Endpoint(), RedirectURL: s.opts.RedirectURL, Scopes: s.opts.Scopes,
 		},
-		idVerifier: p.VerifierContext(cctx, s.verifierConfig(s.opts.ClientID)),
-		bearer:     p.VerifierContext(cctx, s.verifierConfig(s.opts.BearerAudience)),
-		endSession: meta.EndSession,
+		idVerifier:     p.VerifierContext(cctx, s.verifierConfig(s.opts.ClientID)),
+		bearer:         p.VerifierContext(cctx, s.verifierConfig(s.opts.BearerAudience)),
+		logoutVerifier: p.VerifierContext(cctx, &oidc.Config{ClientID: s.opts.ClientID, SkipExpiryCheck: true}),
+		endSession:     meta.EndSession,
 	}
 	s.mu.Lock()
 	s.rp = rp

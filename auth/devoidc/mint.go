@@ -53,12 +53,15 @@ func Unsigned(claims map[string]any) (string, error) {
 	return header + "." + enc.EncodeToString(payload) + ".", nil
 }
 
-func sign(k *signingKey, claims map[string]any) (string, error) {
+func sign(k *signingKey, claims map[string]any) (string, error) { return signTyped(k, claims, "JWT") }
+
+// signTyped signs claims with k, naming typ in the header.
+func signTyped(k *signingKey, claims map[string]any, typ string) (string, error) {
 	payload, err := json.Marshal(claims)
 	if err != nil {
 		return "", fmt.Errorf("devoidc: encode claims: %w", err)
 	}
-	opts := (&jose.SignerOptions{}).WithType("JWT").WithHeader("kid", k.id)
+	opts := (&jose.SignerOptions{}).WithType(jose.ContentType(typ)).WithHeader("kid", k.id)
 	signer, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.RS256, Key: k.key}, opts)
 	if err != nil {
 		return "", fmt.Errorf("devoidc: signer: %w", err)

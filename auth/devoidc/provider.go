@@ -62,6 +62,7 @@ func Start(ctx context.Context, addr, clientID, clientSecret string, redirectURL
 		return nil, fmt.Errorf("devoidc: listen: %w", err)
 	}
 	p := &Provider{issuer: "http://" + ln.Addr().String(), storage: newStorage(c, newDirectory(people), key)}
+	p.storage.logout = p.sendLogout
 	handler, err := p.handler()
 	if err != nil {
 		_ = ln.Close()
