@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -42,7 +43,7 @@ func TestBackChannelLogoutEndsTheSession(t *testing.T) {
 	e.addContact(alice.Email)
 	_, keep, _ := signedIn(t, e)
 	_, cookie, sid := signedIn(t, e)
-	if sid == "" || sid != e.op.SIDs(alice)[1] {
+	if sid == "" || !slices.Contains(e.op.SIDs(alice), sid) || len(e.op.SIDs(alice)) != 2 {
 		t.Fatalf("session sid %q, provider sessions %v", sid, e.op.SIDs(alice))
 	}
 	tok, err := e.op.SignLogoutToken(e.op.LogoutClaims(alice, sid))

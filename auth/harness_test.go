@@ -26,6 +26,8 @@ import (
 const (
 	clientID     = "clientgate-test"
 	clientSecret = "test-secret"
+	// apiAudience is the audience bearer tokens must name.
+	apiAudience = "clientgate-api"
 )
 
 // The demo people every test provider offers.
@@ -96,7 +98,7 @@ func newEnvWith(t *testing.T, providerOpts func(public string) []devoidc.Option,
 		}
 		redirects = append(redirects, public+s.prefix+"/auth/callback")
 	}
-	popts := []devoidc.Option{devoidc.WithPostLogoutRedirectURLs(homes...)}
+	popts := []devoidc.Option{devoidc.WithPostLogoutRedirectURLs(homes...), devoidc.WithAPIAudience(apiAudience)}
 	if providerOpts != nil {
 		popts = append(popts, providerOpts(public)...)
 	}
@@ -136,6 +138,8 @@ func (e *env) mount(ctx context.Context, engine *gin.Engine, public string, s *s
 		// of revocation mid-session see it at once (checkmemo_test.go
 		// covers the memo).
 		RecheckInterval: -1,
+		APIAudience:     apiAudience,
+		APIClients:      []string{clientID},
 	}
 	if s.opts != nil {
 		s.opts(&opts)

@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -74,9 +75,24 @@ type Options struct {
 	// AutoProvision creates a CRM contact for a verified email that
 	// matches none.
 	AutoProvision bool
-	// BearerAudience is the audience bearer tokens must carry; ClientID
-	// when empty.
-	BearerAudience string
+	// APIAudience is the audience a bearer token must name to be accepted
+	// by the JSON API (Dex's cross-client audience, a Keycloak audience
+	// mapper, an Auth0 API identifier). It must differ from ClientID, so
+	// that the portal's own ID token is never an API credential. Empty
+	// turns bearer access off.
+	APIAudience string
+	// APIClients are the clients (azp, or RFC 9068's client_id) whose
+	// tokens the API accepts. A token whose aud holds several values needs
+	// one in this list; with an empty list such tokens are refused, and single-audience
+	// tokens are accepted from any client.
+	APIClients []string
+	// Introspection checks tokens that are not JWTs (opaque access
+	// tokens) at the provider's RFC 7662 introspection endpoint,
+	// authenticating as IntrospectionClientID (ClientID when empty) with
+	// IntrospectionClientSecret (ClientSecret when empty).
+	Introspection             bool
+	IntrospectionClientID     string
+	IntrospectionClientSecret string
 	// PublicURL is the portal's public base URL; cookies are Secure unless
 	// it is plain HTTP on a loopback host.
 	PublicURL string
@@ -123,8 +139,8 @@ func (o Options) withDefaults() (Options, error) {
 		o.SessionCacheTTL = DefaultSessionCacheTTL
 	}
 	o.SweepInterval = orDefault(o.SweepInterval, DefaultSweepInterval)
-	if o.BearerAudience == "" {
-		o.BearerAudience = o.ClientID
+	if o.IntrospectionClientID == "" {
+		o.IntrospectionClientID, o.IntrospectionClientSecret = o.ClientID, cmp.Or(o.IntrospectionClientSecret, o.ClientSecret)
 	}
 	o.BasePath = strings.TrimRight(o.BasePath, "/")
 	if o.PostLogoutRedirectURL == "" {
@@ -164,6 +180,12 @@ func (o Options) check() error {
 	}
 	if o.BasePath != "" && !strings.HasPrefix(o.BasePath, "/") {
 		errs = append(errs, errors.New("auth: BasePath must start with /"))
+	}
+	if o.APIAudience != "" && o.APIAudience == o.ClientID {
+		errs = append(errs, errors.New("auth: APIAudience must differ from ClientID: the portal's ID token must not be an API credential"))
+	}
+	if o.Introspection && o.APIAudience == "" {
+		errs = append(errs, errors.New("auth: Introspection needs an APIAudience"))
 	}
 	if o.Connector == nil || o.Bridge == nil {
 		errs = append(errs, errors.New("auth: Connector and Bridge are required"))

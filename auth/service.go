@@ -27,6 +27,8 @@ type Service struct {
 	// sessions remembers session records by ID (nil: none).
 	checked  *memo[checkKey, bridge.ContactSettings]
 	sessions *memo[string, bridge.Session]
+	// introspected remembers active introspection answers by token hash.
+	introspected *memo[[32]byte, introspected]
 
 	mu      sync.RWMutex
 	rp      *relyingParty // nil until discovery succeeds
@@ -43,6 +45,8 @@ type relyingParty struct {
 	// have no exp).
 	logoutVerifier *oidc.IDTokenVerifier
 	endSession     string
+	// introspect is the RFC 7662 endpoint ("" when the provider has none).
+	introspect string
 }
 
 // New checks opts and starts discovery of the provider. It does not fail
@@ -58,12 +62,19 @@ func New(ctx context.Context, opts Options) (*Service, error) {
 		return nil, err
 	}
 	secure := !insecureLoopback(opts.PublicURL)
-	s := &Service{opts: opts, sealer: sl, secure: secure, cookies: newCookieNames(secure)}
+	s := &Service{opts: opts, sealer: sl, secure: secure, cookies: newCookieNames(secure),
+		introspected: newMemo[[32]byte, introspected](introspectionTTL, time.Now)}
 	if opts.SessionCacheTTL > 0 {
 		s.sessions = newMemo[string, bridge.Session](opts.SessionCacheTTL, time.Now)
 	}
 	if opts.RecheckInterval > 0 {
 		s.checked = newMemo[checkKey, bridge.ContactSettings](opts.RecheckInterval, time.Now)
+	}
+	if opts.APIAudience == "" {
+		opts.Logger.InfoContext(ctx, "auth: bearer access to the API is off: no API audience is configured (auth.api_audience)")
+	} else {
+		opts.Logger.InfoContext(ctx, "auth: bearer access to the API is on", "api_audience", opts.APIAudience,
+			"api_clients", opts.APIClients, "introspection", opts.Introspection)
 	}
 	go s.discoverLoop(ctx)
 	go s.sweepLoop(ctx)
@@ -123,7 +134,8 @@ func (s *Service) discover(ctx context.Context) error {
 		return fmt.Errorf("auth: discovery: %w", err)
 	}
 	var meta struct {
-		EndSession string `json:"end_session_endpoint"`
+		EndSession    string `json:"end_session_endpoint"`
+		Introspection string `json:"introspection_endpoint"`
 	}
 	if err := p.Claims(&meta); err != nil {
 		return fmt.Errorf("auth: discovery metadata: %w", err)
@@ -136,9 +148,10 @@ func (s *Service) discover(ctx context.Context) error {
 			Endpoint: p.Endpoint(), RedirectURL: s.opts.RedirectURL, Scopes: s.opts.Scopes,
 		},
 		idVerifier:     p.VerifierContext(cctx, s.verifierConfig(s.opts.ClientID)),
-		bearer:         p.VerifierContext(cctx, s.verifierConfig(s.opts.BearerAudience)),
+		bearer:         s.bearerVerifier(cctx, p),
 		logoutVerifier: p.VerifierContext(cctx, &oidc.Config{ClientID: s.opts.ClientID, SkipExpiryCheck: true}),
 		endSession:     meta.EndSession,
+		introspect:     meta.Introspection,
 	}
 	s.mu.Lock()
 	s.rp = rp

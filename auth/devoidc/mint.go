@@ -72,3 +72,9 @@ func signTyped(k *signingKey, claims map[string]any, typ string) (string, error)
 	}
 	return jws.CompactSerialize()
 }
+
+// SignTyped signs claims with the provider's key, naming typ in the
+// header, such as "at+jwt" for an RFC 9068 access token.
+func (p *Provider) SignTyped(claims map[string]any, typ string) (string, error) {
+	return signTyped(p.storage.key, claims, typ)
+}
