@@ -15,11 +15,7 @@ type invoicesData struct {
 
 // listInvoices loads one page of the viewer's invoices.
 func (s *server) listInvoices(c *gin.Context) (connectors.Page[connectors.Invoice], error) {
-	p, err := pageRequest(c)
-	if err != nil {
-		return connectors.Page[connectors.Invoice]{}, err
-	}
-	return s.conn.ListInvoices(c.Request.Context(), viewerOf(c).scope, p)
+	return listPage(s, c, "invoices", s.conn.ListInvoices)
 }
 
 // invoicesPage shows the invoices list.

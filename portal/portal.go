@@ -71,6 +71,11 @@ type Options struct {
 	// TrustedProxies are the proxy addresses or CIDRs whose
 	// X-Forwarded-For is believed for the client IP; nil trusts none.
 	TrustedProxies []string
+	// CursorKeys seal the paging cursors handed to clients (HMAC-SHA256,
+	// bound to the contact and the list): the first seals, all open. cmd
+	// derives them from the session keys; every replica needs the same.
+	// Nil makes one random key (cursors then work on this process only).
+	CursorKeys [][]byte
 	// Middleware runs on every request right after the access log, such
 	// as the Prometheus metrics of portal/httpmetrics.
 	Middleware []gin.HandlerFunc

@@ -15,11 +15,7 @@ type quotesData struct {
 
 // listQuotes loads one page of the viewer's quotes.
 func (s *server) listQuotes(c *gin.Context) (connectors.Page[connectors.Quote], error) {
-	p, err := pageRequest(c)
-	if err != nil {
-		return connectors.Page[connectors.Quote]{}, err
-	}
-	return s.conn.ListQuotes(c.Request.Context(), viewerOf(c).scope, p)
+	return listPage(s, c, "quotes", s.conn.ListQuotes)
 }
 
 // quotesPage shows the quotes list.

@@ -32,6 +32,7 @@ type server struct {
 	publicURL      string // origin without trailing slash, or ""
 	pages          *pageSet
 	csp            string
+	cursors        *cursorSealer
 	now            func() time.Time
 	extra          []gin.HandlerFunc
 }
@@ -82,6 +83,7 @@ func newServer(o Options) (*server, error) {
 		return nil, err
 	}
 	s.csp = contentSecurityPolicy(s.brand.logoOrigin)
+	s.cursors = newCursorSealer(o.CursorKeys)
 	return s, nil
 }
 

@@ -16,11 +16,7 @@ type tasksData struct {
 
 // listTasks loads one page of the viewer's tasks.
 func (s *server) listTasks(c *gin.Context) (connectors.Page[connectors.Task], error) {
-	p, err := pageRequest(c)
-	if err != nil {
-		return connectors.Page[connectors.Task]{}, err
-	}
-	return s.conn.ListTasks(c.Request.Context(), viewerOf(c).scope, p)
+	return listPage(s, c, "tasks", s.conn.ListTasks)
 }
 
 // tasksPage shows tasks and events with their calendar links and the

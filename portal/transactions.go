@@ -15,11 +15,7 @@ type transactionsData struct {
 
 // listTransactions loads one page of the viewer's transactions.
 func (s *server) listTransactions(c *gin.Context) (connectors.Page[connectors.Transaction], error) {
-	p, err := pageRequest(c)
-	if err != nil {
-		return connectors.Page[connectors.Transaction]{}, err
-	}
-	return s.conn.ListTransactions(c.Request.Context(), viewerOf(c).scope, p)
+	return listPage(s, c, "transactions", s.conn.ListTransactions)
 }
 
 // transactionsPage shows payments and refunds.
