@@ -70,3 +70,19 @@ func (s *Service) signOutFailed(c *gin.Context, err error) {
 	s.page(c, http.StatusServiceUnavailable, pageData{Title: "Sign-out failed",
 		Message: "We could not end your session right now. Please try again in a minute."})
 }
+
+// EndSessionOrigin returns the origin of the provider's end-session
+// endpoint, where the browser goes after signing out, so that the
+// portal's CSP form-action can allow it; before discovery the issuer's
+// origin, and "" when the provider has no such endpoint.
+func (s *Service) EndSessionOrigin() string {
+	target := s.opts.Issuer
+	if rp := s.party(); rp != nil {
+		target = rp.endSession
+	}
+	u, err := url.Parse(target)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
+}

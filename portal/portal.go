@@ -9,6 +9,7 @@ package portal
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -71,6 +72,16 @@ type Options struct {
 	// TrustedProxies are the proxy addresses or CIDRs whose
 	// X-Forwarded-For is believed for the client IP; nil trusts none.
 	TrustedProxies []string
+	// FormActionOrigins are origins besides the portal's own where a form
+	// may legitimately end (CSP form-action), such as a payment provider's
+	// checkout. The Authenticator's end-session origin is added when it
+	// implements EndSessionOriginer.
+	FormActionOrigins []string
+	// HSTSMaxAge is the Strict-Transport-Security max-age sent when
+	// PublicURL is https (0: no header).
+	HSTSMaxAge time.Duration
+	// RateLimits bound requests per session and per client address.
+	RateLimits RateLimits
 	// CursorKeys seal the paging cursors handed to clients (HMAC-SHA256,
 	// bound to the contact and the list): the first seals, all open. cmd
 	// derives them from the session keys; every replica needs the same.

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -31,8 +32,11 @@ type server struct {
 	companyDefault bool
 	publicURL      string // origin without trailing slash, or ""
 	pages          *pageSet
-	csp            string
 	cursors        *cursorSealer
+	formActions    []string // origins besides our own a form may end at
+	cspNow         atomic.Pointer[cspCache]
+	hsts           string // Strict-Transport-Security, or ""
+	limits         *limiters
 	now            func() time.Time
 	extra          []gin.HandlerFunc
 }
@@ -79,11 +83,15 @@ func newServer(o Options) (*server, error) {
 	if s.pages, err = parsePages(); err != nil {
 		errs = append(errs, err)
 	}
+	if s.formActions, err = checkOrigins(o.FormActionOrigins); err != nil {
+		errs = append(errs, err)
+	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	s.csp = contentSecurityPolicy(s.brand.logoOrigin)
 	s.cursors = newCursorSealer(o.CursorKeys)
+	s.hsts = hstsHeader(s.publicURL, o.HSTSMaxAge)
+	s.limits = newLimiters(o.RateLimits)
 	return s, nil
 }
 
