@@ -14,33 +14,40 @@ import (
 
 // newAuth builds the sign-in service from the auth section; it does not
 // wait for the provider (discovery is retried in the background).
-func newAuth(ctx context.Context, cfg *config.Config, conn connectors.Connector, b bridge.Store, log *slog.Logger, onSignIn func(string)) (*auth.Service, error) {
+func newAuth(ctx context.Context, cfg *config.Config, conn connectors.Connector, b bridge.Store, log *slog.Logger, m *signInMetrics, bc auth.SessionBroadcaster) (*auth.Service, error) {
 	a := cfg.Auth
 	keys, err := a.DecodeSessionKeys()
 	if err != nil {
 		return nil, fmt.Errorf("auth.session_keys: %w", err)
 	}
 	svc, err := auth.New(ctx, auth.Options{
-		Issuer:                a.Issuer,
-		ClientID:              a.ClientID,
-		ClientSecret:          a.ClientSecret,
-		RedirectURL:           a.RedirectURL,
-		Scopes:                a.Scopes,
-		SessionKeys:           keys,
-		SessionLifetime:       a.SessionLifetime,
-		IdleTimeout:           a.IdleTimeout,
-		ClockSkew:             a.ClockSkew,
-		RecheckInterval:       recheckInterval(a.RecheckInterval),
-		AllowUnverifiedEmail:  a.AllowUnverifiedEmail,
-		AutoProvision:         a.AutoProvision,
-		BearerAudience:        a.BearerAudience,
-		PublicURL:             cfg.PublicURL,
-		BasePath:              cfg.Portal.BasePath,
-		PostLogoutRedirectURL: a.PostLogoutRedirectURL,
-		Connector:             conn,
-		Bridge:                b,
-		Logger:                log,
-		OnSignIn:              onSignIn,
+		Issuer:                    a.Issuer,
+		ClientID:                  a.ClientID,
+		ClientSecret:              a.ClientSecret,
+		RedirectURL:               a.RedirectURL,
+		Scopes:                    a.Scopes,
+		SessionKeys:               keys,
+		SessionLifetime:           a.SessionLifetime,
+		IdleTimeout:               a.IdleTimeout,
+		ClockSkew:                 a.ClockSkew,
+		RecheckInterval:           recheckInterval(a.RecheckInterval),
+		AllowUnverifiedEmail:      a.AllowUnverifiedEmail,
+		AutoProvision:             a.AutoProvision,
+		SessionCacheTTL:           a.SessionCacheTTL,
+		Broadcaster:               bc,
+		APIAudience:               a.APIAudience,
+		APIClients:                a.APIClients,
+		Introspection:             a.Introspection,
+		IntrospectionClientID:     a.IntrospectionClientID,
+		IntrospectionClientSecret: a.IntrospectionClientSecret,
+		PublicURL:                 cfg.PublicURL,
+		BasePath:                  cfg.Portal.BasePath,
+		PostLogoutRedirectURL:     a.PostLogoutRedirectURL,
+		Connector:                 conn,
+		Bridge:                    b,
+		Logger:                    log,
+		OnSignIn:                  m.record,
+		OnAuthEvent:               m.authEvent,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("auth: %w", err)

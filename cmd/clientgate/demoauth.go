@@ -15,6 +15,10 @@ import (
 // demoClientID names the portal at the demo's development provider.
 const demoClientID = "clientgate-demo"
 
+// demoAPIAudience is the audience of the demo's API access tokens (scope
+// devoidc.APIAudienceScope + it).
+const demoAPIAudience = "clientgate-demo-api"
+
 // demoStranger is a demo person with no contact in the demo data, to show
 // the "no portal access" page.
 var demoStranger = devoidc.Person{Email: "newcomer@example.test", Name: "Nora Newcomer (no contact)"}
@@ -30,7 +34,8 @@ func startDemoProvider(ctx context.Context, cfg *config.Config) (*devoidc.Provid
 	secret, key := randomBase64(24), randomBase64(config.SessionKeySize)
 	redirect := cfg.PublicURL + "/auth/callback"
 	op, err := devoidc.Start(ctx, "127.0.0.1:0", demoClientID, secret, []string{redirect}, people,
-		devoidc.WithPostLogoutRedirectURLs(cfg.PublicURL+cfg.Portal.BasePath+"/", cfg.PublicURL+"/"))
+		devoidc.WithPostLogoutRedirectURLs(cfg.PublicURL+cfg.Portal.BasePath+"/", cfg.PublicURL+"/"),
+		devoidc.WithAPIAudience(demoAPIAudience), devoidc.WithBackChannelLogoutURL(cfg.PublicURL+"/auth/backchannel-logout"))
 	if err != nil {
 		return nil, fmt.Errorf("demo: sign-in provider: %w", err)
 	}
@@ -39,7 +44,7 @@ func startDemoProvider(ctx context.Context, cfg *config.Config) (*devoidc.Provid
 	cfg.Auth.ClientSecret = secret
 	cfg.Auth.RedirectURL = redirect
 	cfg.Auth.SessionKeys = []string{key}
-	cfg.Auth.BearerAudience = demoClientID
+	cfg.Auth.APIAudience, cfg.Auth.APIClients = demoAPIAudience, []string{demoClientID}
 	return op, nil
 }
 

@@ -74,6 +74,8 @@ func portalOptions(cfg *config.Config, conn connectors.Connector, b bridge.Store
 		CompanyItemsDefault: p.CompanyItemsDefault,
 		PublicURL:           cfg.PublicURL,
 		TrustedProxies:      cfg.Listen.TrustedProxies,
+		HSTSMaxAge:          p.HSTSMaxAge,
+		RateLimits:          rateLimits(cfg.RateLimit),
 		Logger:              log,
 	}
 }
