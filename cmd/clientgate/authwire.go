@@ -33,7 +33,7 @@ func newAuth(ctx context.Context, cfg *config.Config, conn connectors.Connector,
 		RecheckInterval:           recheckInterval(a.RecheckInterval),
 		AllowUnverifiedEmail:      a.AllowUnverifiedEmail,
 		AutoProvision:             a.AutoProvision,
-		SessionCacheTTL:           a.SessionCacheTTL,
+		SessionCacheTTL:           noneIfZero(a.SessionCacheTTL),
 		Broadcaster:               bc,
 		APIAudience:               a.APIAudience,
 		APIClients:                a.APIClients,
@@ -53,6 +53,15 @@ func newAuth(ctx context.Context, cfg *config.Config, conn connectors.Connector,
 		return nil, fmt.Errorf("auth: %w", err)
 	}
 	return svc, nil
+}
+
+// noneIfZero maps a config duration where 0 means "never keep it" onto
+// auth.Options, where 0 means the default and negative means none.
+func noneIfZero(d time.Duration) time.Duration {
+	if d == 0 {
+		return -1
+	}
+	return d
 }
 
 // recheckInterval maps auth.recheck_interval (0: every request) onto

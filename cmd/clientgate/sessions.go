@@ -74,28 +74,35 @@ func sessionsList(ctx context.Context, a *app, store bridge.SessionStore, f brid
 }
 
 func sessionsRevoke(ctx context.Context, a *app, cfg *config.Config, store bridge.SessionStore, f bridge.SessionFilter, log *slog.Logger) error {
-	ids, err := store.DeleteSessions(ctx, f)
+	n, err := revokeSessions(ctx, cfg, store, f, log)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "ended %d session(s)\n", len(ids))
-	if len(ids) == 0 {
-		return nil
-	}
-	if !cfg.Database.IsPostgres() {
+	fmt.Fprintf(a.stdout, "ended %d session(s)\n", n)
+	if n > 0 && !cfg.Database.IsPostgres() {
 		fmt.Fprintf(a.stdout, "a running portal forgets them within auth.session_cache_ttl (%s)\n", cfg.Auth.SessionCacheTTL)
-		return nil
+	}
+	return nil
+}
+
+// revokeSessions deletes the selected sessions and, on PostgreSQL, tells
+// the running replicas to forget them at once; it returns how many ended.
+func revokeSessions(ctx context.Context, cfg *config.Config, store bridge.SessionStore, f bridge.SessionFilter, log *slog.Logger) (int, error) {
+	ids, err := store.DeleteSessions(ctx, f)
+	if err != nil || len(ids) == 0 || !cfg.Database.IsPostgres() {
+		return len(ids), err
 	}
 	bus, err := pgbus.New(cfg.Database.DSN, pgbus.Options{Logger: log})
 	if err != nil {
-		return err
+		return len(ids), err
 	}
 	defer bus.Close()
-	if f.All || len(ids) > 64 {
+	n := len(ids)
+	if f.All || n > 64 {
 		ids = nil
 	}
 	if err := bus.PublishSessionsEnded(ctx, ids); err != nil {
-		return fmt.Errorf("the sessions ended, but telling the running replicas failed (they forget them within auth.session_cache_ttl): %w", err)
+		return n, fmt.Errorf("the sessions ended, but telling the running replicas failed (they forget them within auth.session_cache_ttl): %w", err)
 	}
-	return nil
+	return n, nil
 }
