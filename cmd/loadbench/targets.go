@@ -73,6 +73,11 @@ func startPortal(ctx context.Context, o *options, name, importFile string, vars 
 		"CLIENTGATE_AUTH_ISSUER": p.provider.Issuer(), "CLIENTGATE_AUTH_CLIENT_ID": clientID,
 		"CLIENTGATE_AUTH_CLIENT_SECRET": secret, "CLIENTGATE_AUTH_REDIRECT_URL": p.base + "/auth/callback",
 		"CLIENTGATE_AUTH_SESSION_KEYS": randomKey(),
+		// One client makes every request: limits high enough never to trip,
+		// so that the limiter's cost is measured but not its refusals.
+		"CLIENTGATE_RATE_LIMIT_READS_PER_SESSION": "1000000000", "CLIENTGATE_RATE_LIMIT_READS_PER_ADDRESS": "1000000000",
+		"CLIENTGATE_RATE_LIMIT_WRITES_PER_SESSION": "1000000000", "CLIENTGATE_RATE_LIMIT_WRITES_PER_ADDRESS": "1000000000",
+		"CLIENTGATE_RATE_LIMIT_SIGNIN_PER_ADDRESS": "1000000000",
 	}
 	for k, v := range vars {
 		env[k] = v
