@@ -7,8 +7,6 @@ import (
 	"testing"
 
 	"github.com/gin-gonic/gin"
-
-	"clientgate/connectors/bridge"
 )
 
 // FuzzSessionCookie feeds arbitrary session cookie values to the session
@@ -16,12 +14,7 @@ import (
 // and only the secret of a stored session opens it.
 func FuzzSessionCookie(f *testing.F) {
 	s := testService(f, "https://portal.example.com")
-	c, w := signInContext()
-	ss := bridge.Session{Identity: bridge.Identity{Issuer: "https://id.example.com", Subject: "s"}, ContactID: "c"}
-	if err := s.startSession(c, ss); err != nil {
-		f.Fatal(err)
-	}
-	live := w.Result().Cookies()[0].Value
+	live := start(f, s).Value
 	for _, seed := range []string{live, "", "x", live[:42], live + "A", "%00", "a;b", "\xff\xfe", "eyJpc3MiOiJ4In0.e30."} {
 		f.Add(seed)
 	}

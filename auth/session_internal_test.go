@@ -42,7 +42,7 @@ func signInContext() (*gin.Context, *httptest.ResponseRecorder) {
 }
 
 // start begins a session and returns its cookie.
-func start(t *testing.T, s *Service) *http.Cookie {
+func start(t testing.TB, s *Service) *http.Cookie {
 	t.Helper()
 	c, w := signInContext()
 	ss := bridge.Session{Identity: bridge.Identity{Issuer: "https://login.example.com/realms/very-long-realm-name", Subject: strings.Repeat("s", 64)},
