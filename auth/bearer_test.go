@@ -30,7 +30,7 @@ func TestBearerAccepted(t *testing.T) {
 	ca := e.addContact(alice.Email)
 	for name, ttl := range map[string]time.Duration{"fresh": 5 * time.Minute, "expired within clock skew": -20 * time.Second} {
 		t.Run(name, func(t *testing.T) {
-			tok, err := e.op.Sign(e.op.Claims(alice, clientID, ttl))
+			tok, err := e.op.Sign(e.op.Claims(alice, apiAudience, ttl))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -53,7 +53,7 @@ func TestBearerRejected(t *testing.T) {
 	e := newEnv(t)
 	e.addContact(alice.Email)
 	sign := func(mutate func(map[string]any)) string {
-		c := e.op.Claims(alice, clientID, 5*time.Minute)
+		c := e.op.Claims(alice, apiAudience, 5*time.Minute)
 		mutate(c)
 		tok, err := e.op.Sign(c)
 		if err != nil {
@@ -61,11 +61,11 @@ func TestBearerRejected(t *testing.T) {
 		}
 		return tok
 	}
-	foreign, err := devoidc.SignWithForeignKey(e.op.Claims(alice, clientID, 5*time.Minute))
+	foreign, err := devoidc.SignWithForeignKey(e.op.Claims(alice, apiAudience, 5*time.Minute))
 	if err != nil {
 		t.Fatal(err)
 	}
-	none, err := devoidc.Unsigned(e.op.Claims(alice, clientID, 5*time.Minute))
+	none, err := devoidc.Unsigned(e.op.Claims(alice, apiAudience, 5*time.Minute))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,20 +104,6 @@ func TestBearerRejected(t *testing.T) {
 	}
 }
 
-func TestBearerAudienceConfigurable(t *testing.T) {
-	e := newEnv(t, &site{base: "/clients", opts: func(o *auth.Options) { o.BearerAudience = "clientgate-api" }})
-	e.addContact(alice.Email)
-	for aud, want := range map[string]int{"clientgate-api": http.StatusOK, clientID: http.StatusUnauthorized} {
-		tok, err := e.op.Sign(e.op.Claims(alice, aud, time.Minute))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if resp, text := apiCall(t, e, "Bearer "+tok); resp.StatusCode != want {
-			t.Errorf("audience %s: status %d, want %d: %s", aud, resp.StatusCode, want, text)
-		}
-	}
-}
-
 func TestBearerLinkPolicy(t *testing.T) {
 	e := newEnv(t)
 	e.addContact(dave.Email)
@@ -130,7 +116,7 @@ func TestBearerLinkPolicy(t *testing.T) {
 		{carol, "email-not-verified"},
 		{dave, "ambiguous-email"},
 	} {
-		tok, err := e.op.Sign(e.op.Claims(tc.person, clientID, time.Minute))
+		tok, err := e.op.Sign(e.op.Claims(tc.person, apiAudience, time.Minute))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -47,11 +47,9 @@ func (s *Service) callback(c *gin.Context) {
 		s.refuse(c, err, f.Next)
 		return
 	}
-	now := time.Now().Unix()
-	ss := session{Issuer: id.Issuer, Subject: id.Subject, ContactID: contactID, Email: cl.Email,
-		Name: cl.Name, CSRF: randomToken(), IDToken: raw, Created: now, LastSeen: now}
-	if err := s.writeSession(c, ss); err != nil {
-		s.fail(c, err)
+	ss := bridge.Session{Identity: id, ContactID: contactID, Email: cl.Email, Name: cl.Name, SID: cl.SID, IDToken: raw}
+	if err := s.startSession(c, ss); err != nil {
+		s.refuse(c, err, f.Next)
 		return
 	}
 	s.outcome(outcome)

@@ -57,5 +57,25 @@ func (m *memo[K, V]) put(k K, v V) {
 	m.entries[k] = memoEntry[V]{v: v, until: m.now().Add(m.ttl)}
 }
 
+// del forgets k; a nil memo keeps nothing.
+func (m *memo[K, V]) del(k K) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.entries, k)
+}
+
+// clearAll forgets everything; a nil memo keeps nothing.
+func (m *memo[K, V]) clearAll() {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	clear(m.entries)
+}
+
 // checkKey names a session's identity and contact.
 type checkKey struct{ issuer, subject, contactID string }

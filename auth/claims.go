@@ -17,6 +17,8 @@ type claims struct {
 	GivenName     string       `json:"given_name"`
 	FamilyName    string       `json:"family_name"`
 	Nonce         string       `json:"nonce"`
+	// SID is the provider's session ID, for back-channel logout.
+	SID string `json:"sid"`
 }
 
 // claimsOf decodes a verified token's claims.

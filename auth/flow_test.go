@@ -11,7 +11,10 @@ import (
 	"clientgate/connectors/bridge"
 )
 
-const sessionCookie = "clientgate_session" // plain-HTTP loopback: no __Host- prefix
+const (
+	sessionCookie  = "clientgate_session" // plain-HTTP loopback: no __Host- prefix
+	flowCookieName = "clientgate_flow"
+)
 
 // principalOf fetches /clients/me (or the API variant) and decodes it.
 func principalOf(t *testing.T, b *browser, path string) auth.Principal {

@@ -26,6 +26,8 @@ import (
 const (
 	clientID     = "clientgate-test"
 	clientSecret = "test-secret"
+	// apiAudience is the audience bearer tokens must name.
+	apiAudience = "clientgate-api"
 )
 
 // The demo people every test provider offers.
@@ -71,6 +73,13 @@ var (
 // newEnv starts everything with one site at /clients unless sites are given.
 func newEnv(t *testing.T, sites ...*site) *env {
 	t.Helper()
+	return newEnvWith(t, nil, sites...)
+}
+
+// newEnvWith is newEnv with provider options made from the portal
+// server's public URL.
+func newEnvWith(t *testing.T, providerOpts func(public string) []devoidc.Option, sites ...*site) *env {
+	t.Helper()
 	if len(sites) == 0 {
 		sites = []*site{{base: "/clients"}}
 	}
@@ -89,7 +98,11 @@ func newEnv(t *testing.T, sites ...*site) *env {
 		}
 		redirects = append(redirects, public+s.prefix+"/auth/callback")
 	}
-	op, err := devoidc.Start(ctx, "127.0.0.1:0", clientID, clientSecret, redirects, everyone, devoidc.WithPostLogoutRedirectURLs(homes...))
+	popts := []devoidc.Option{devoidc.WithPostLogoutRedirectURLs(homes...), devoidc.WithAPIAudience(apiAudience)}
+	if providerOpts != nil {
+		popts = append(popts, providerOpts(public)...)
+	}
+	op, err := devoidc.Start(ctx, "127.0.0.1:0", clientID, clientSecret, redirects, everyone, popts...)
 	if err != nil {
 		t.Fatalf("start provider: %v", err)
 	}
@@ -125,6 +138,8 @@ func (e *env) mount(ctx context.Context, engine *gin.Engine, public string, s *s
 		// of revocation mid-session see it at once (checkmemo_test.go
 		// covers the memo).
 		RecheckInterval: -1,
+		APIAudience:     apiAudience,
+		APIClients:      []string{clientID},
 	}
 	if s.opts != nil {
 		s.opts(&opts)

@@ -6,6 +6,8 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"clientgate/connectors/bridge"
 )
 
 // Pages guards HTML routes: a signed-in request gets its Principal (see
@@ -14,21 +16,18 @@ import (
 // (through the cached connector), so revoking access takes effect at once.
 func (s *Service) Pages() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		ss, ok := s.readSession(c)
-		if !ok {
+		ss, err := s.readSession(c)
+		if errors.Is(err, errNoSession) {
 			c.Header("Cache-Control", "no-store")
 			c.Redirect(http.StatusFound, s.loginURL(KeepForm(c)))
 			c.Abort()
 			return
 		}
-		acc, err := s.recheck(c.Request.Context(), ss)
-		if err != nil {
-			s.sessionRefused(c, err, false)
+		if err == nil {
+			s.admit(c, ss, false)
 			return
 		}
-		s.touch(c, ss)
-		SetPrincipal(c, acc.grant(ss.principal()))
-		c.Next()
+		s.sessionRefused(c, ss, err, false)
 	}
 }
 
@@ -40,27 +39,37 @@ func (s *Service) API() gin.HandlerFunc {
 			s.bearer(c, h)
 			return
 		}
-		ss, ok := s.readSession(c)
-		if !ok {
+		ss, err := s.readSession(c)
+		if errors.Is(err, errNoSession) {
 			c.Header("WWW-Authenticate", `Bearer realm="clientgate"`)
 			s.problem(c, http.StatusUnauthorized, "unauthenticated", "Sign-in required",
 				"Sign in, or send an Authorization: Bearer token.")
 			return
 		}
-		acc, err := s.recheck(c.Request.Context(), ss)
-		if err != nil {
-			s.sessionRefused(c, err, true)
+		if err == nil {
+			s.admit(c, ss, true)
 			return
 		}
-		s.touch(c, ss)
-		SetPrincipal(c, acc.grant(ss.principal()))
-		c.Next()
+		s.sessionRefused(c, ss, err, true)
 	}
+}
+
+// admit re-checks a live session's access and lets the request through.
+func (s *Service) admit(c *gin.Context, ss bridge.Session, api bool) {
+	ctx := c.Request.Context()
+	acc, err := s.recheck(ctx, ss)
+	if err != nil {
+		s.sessionRefused(c, ss, err, api)
+		return
+	}
+	s.touch(ctx, ss)
+	SetPrincipal(c, acc.grant(principal(ss)))
+	c.Next()
 }
 
 // recheck confirms the session's link still points at its contact and the
 // contact may still use the portal.
-func (s *Service) recheck(ctx context.Context, ss session) (access, error) {
+func (s *Service) recheck(ctx context.Context, ss bridge.Session) (access, error) {
 	key := checkKey{ss.Issuer, ss.Subject, ss.ContactID}
 	if set, ok := s.checked.get(key); ok {
 		return s.contactAccess(ctx, ss.ContactID, set)
@@ -73,8 +82,8 @@ func (s *Service) recheck(ctx context.Context, ss session) (access, error) {
 }
 
 // recheckStore reads the session's link and settings from the bridge.
-func (s *Service) recheckStore(ctx context.Context, ss session) (access, error) {
-	l, err := s.opts.Bridge.LinkFor(ctx, ss.principal().Identity)
+func (s *Service) recheckStore(ctx context.Context, ss bridge.Session) (access, error) {
+	l, err := s.opts.Bridge.LinkFor(ctx, ss.Identity)
 	if err != nil || l.ContactID != ss.ContactID {
 		if err == nil || isNotFound(err) {
 			return access{}, errLinkGone
@@ -87,10 +96,12 @@ func (s *Service) recheckStore(ctx context.Context, ss session) (access, error) 
 // sessionRefused answers a session that may no longer be used: a removed
 // link signs the person out; revoked access shows why; a backend failure
 // is 503 and keeps the session.
-func (s *Service) sessionRefused(c *gin.Context, err error, api bool) {
+func (s *Service) sessionRefused(c *gin.Context, ss bridge.Session, err error, api bool) {
 	r, refused := asRefusal(err)
+	ctx := c.Request.Context()
 	switch {
 	case errors.Is(err, errLinkGone):
+		s.endSessions(ctx, bridge.SessionFilter{Issuer: ss.Issuer, Subject: ss.Subject})
 		s.clearCookie(c, s.cookies.session)
 		if api {
 			c.Header("WWW-Authenticate", `Bearer realm="clientgate"`)
@@ -100,6 +111,9 @@ func (s *Service) sessionRefused(c *gin.Context, err error, api bool) {
 		c.Redirect(http.StatusFound, s.loginURL(c.Request.URL.RequestURI()))
 		c.Abort()
 	case refused:
+		if r.outcome == OutcomeAccessDisabled {
+			s.endSessions(ctx, bridge.SessionFilter{ContactID: ss.ContactID})
+		}
 		s.clearCookie(c, s.cookies.session)
 		if api {
 			s.problem(c, r.status, r.kind, r.title, r.message, r.args...)
@@ -107,7 +121,7 @@ func (s *Service) sessionRefused(c *gin.Context, err error, api bool) {
 		}
 		s.page(c, r.page(""))
 	default:
-		s.opts.Logger.Error("auth: session check failed", "err", err.Error())
+		s.opts.Logger.ErrorContext(ctx, "auth: session check failed", "err", err.Error())
 		if api {
 			s.problem(c, http.StatusServiceUnavailable, "unavailable", "Service unavailable", "Please try again in a minute.")
 			return

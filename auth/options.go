@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -23,6 +24,11 @@ const (
 	// DefaultRecheckInterval is how long a session's link and portal
 	// settings, once read, are trusted before they are read again.
 	DefaultRecheckInterval = 2 * time.Second
+	// DefaultSessionCacheTTL is how long a replica trusts a session record
+	// it read before reading it again (revocations broadcast at once).
+	DefaultSessionCacheTTL = 10 * time.Second
+	// DefaultSweepInterval is how often expired sessions are deleted.
+	DefaultSweepInterval = 10 * time.Minute
 )
 
 // DefaultScopes are requested when Options.Scopes is empty.
@@ -52,6 +58,16 @@ type Options struct {
 	// contact's own portal access is read through the connector on every
 	// request.
 	RecheckInterval time.Duration
+	// SessionCacheTTL is how long a replica keeps a session record it read
+	// in memory (DefaultSessionCacheTTL when 0; negative: read the store on
+	// every request). Sessions ended on another replica are forgotten at
+	// once when a Broadcaster is set, else within this time.
+	SessionCacheTTL time.Duration
+	// SweepInterval is how often expired sessions and logout token IDs
+	// are deleted (DefaultSweepInterval when 0).
+	SweepInterval time.Duration
+	// Broadcaster, when set, tells the other replicas about ended sessions.
+	Broadcaster SessionBroadcaster
 	// AllowUnverifiedEmail links by email even when the provider does not
 	// say the email is verified. Dangerous: anyone able to register that
 	// address at the provider gets the contact.
@@ -59,9 +75,24 @@ type Options struct {
 	// AutoProvision creates a CRM contact for a verified email that
 	// matches none.
 	AutoProvision bool
-	// BearerAudience is the audience bearer tokens must carry; ClientID
-	// when empty.
-	BearerAudience string
+	// APIAudience is the audience a bearer token must name to be accepted
+	// by the JSON API (Dex's cross-client audience, a Keycloak audience
+	// mapper, an Auth0 API identifier). It must differ from ClientID, so
+	// that the portal's own ID token is never an API credential. Empty
+	// turns bearer access off.
+	APIAudience string
+	// APIClients are the clients (azp, or RFC 9068's client_id) whose
+	// tokens the API accepts. A token whose aud holds several values needs
+	// one in this list; with an empty list such tokens are refused, and single-audience
+	// tokens are accepted from any client.
+	APIClients []string
+	// Introspection checks tokens that are not JWTs (opaque access
+	// tokens) at the provider's RFC 7662 introspection endpoint,
+	// authenticating as IntrospectionClientID (ClientID when empty) with
+	// IntrospectionClientSecret (ClientSecret when empty).
+	Introspection             bool
+	IntrospectionClientID     string
+	IntrospectionClientSecret string
 	// PublicURL is the portal's public base URL; cookies are Secure unless
 	// it is plain HTTP on a loopback host.
 	PublicURL string
@@ -90,6 +121,10 @@ type Options struct {
 	// (one of the Outcome constants), for metrics; OutcomeAmbiguous counts
 	// link conflicts. Bearer requests do not call it.
 	OnSignIn func(outcome string)
+	// OnAuthEvent, when set, is called with each back-channel logout's and
+	// bearer token's outcome (kind EventBackChannelLogout or EventBearer;
+	// outcome "ok" or why it was refused), for metrics.
+	OnAuthEvent func(kind, outcome string)
 }
 
 // withDefaults fills zero fields and checks the rest, listing every problem.
@@ -105,8 +140,12 @@ func (o Options) withDefaults() (Options, error) {
 	if o.RecheckInterval == 0 {
 		o.RecheckInterval = DefaultRecheckInterval
 	}
-	if o.BearerAudience == "" {
-		o.BearerAudience = o.ClientID
+	if o.SessionCacheTTL == 0 {
+		o.SessionCacheTTL = DefaultSessionCacheTTL
+	}
+	o.SweepInterval = orDefault(o.SweepInterval, DefaultSweepInterval)
+	if o.IntrospectionClientID == "" {
+		o.IntrospectionClientID, o.IntrospectionClientSecret = o.ClientID, cmp.Or(o.IntrospectionClientSecret, o.ClientSecret)
 	}
 	o.BasePath = strings.TrimRight(o.BasePath, "/")
 	if o.PostLogoutRedirectURL == "" {
@@ -146,6 +185,12 @@ func (o Options) check() error {
 	}
 	if o.BasePath != "" && !strings.HasPrefix(o.BasePath, "/") {
 		errs = append(errs, errors.New("auth: BasePath must start with /"))
+	}
+	if o.APIAudience != "" && o.APIAudience == o.ClientID {
+		errs = append(errs, errors.New("auth: APIAudience must differ from ClientID: the portal's ID token must not be an API credential"))
+	}
+	if o.Introspection && o.APIAudience == "" {
+		errs = append(errs, errors.New("auth: Introspection needs an APIAudience"))
 	}
 	if o.Connector == nil || o.Bridge == nil {
 		errs = append(errs, errors.New("auth: Connector and Bridge are required"))

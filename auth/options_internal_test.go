@@ -23,7 +23,7 @@ func TestOptionsDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(o.Scopes, " ") != "openid email profile" || o.BearerAudience != "c" ||
+	if strings.Join(o.Scopes, " ") != "openid email profile" || o.APIAudience != "" || o.IntrospectionClientID != "c" ||
 		o.ClockSkew != DefaultClockSkew || o.PostLogoutRedirectURL != "http://127.0.0.1/" {
 		t.Errorf("defaults: %+v", o)
 	}
@@ -31,15 +31,17 @@ func TestOptionsDefaults(t *testing.T) {
 
 func TestNewRejectsBadOptions(t *testing.T) {
 	for name, mutate := range map[string]func(*Options){
-		"no issuer":          func(o *Options) { o.Issuer = "" },
-		"no client":          func(o *Options) { o.ClientID = "" },
-		"no openid scope":    func(o *Options) { o.Scopes = []string{"email"} },
-		"idle over lifetime": func(o *Options) { o.IdleTimeout, o.SessionLifetime = 2*time.Hour, time.Hour },
-		"negative skew":      func(o *Options) { o.ClockSkew = -time.Second },
-		"relative base path": func(o *Options) { o.BasePath = "clients" },
-		"no connector":       func(o *Options) { o.Connector = nil },
-		"short key":          func(o *Options) { o.SessionKeys = [][]byte{[]byte("short")} },
-		"no keys":            func(o *Options) { o.SessionKeys = nil },
+		"no issuer":                  func(o *Options) { o.Issuer = "" },
+		"API audience is the client": func(o *Options) { o.APIAudience = "c" },
+		"introspection without API":  func(o *Options) { o.Introspection = true },
+		"no client":                  func(o *Options) { o.ClientID = "" },
+		"no openid scope":            func(o *Options) { o.Scopes = []string{"email"} },
+		"idle over lifetime":         func(o *Options) { o.IdleTimeout, o.SessionLifetime = 2*time.Hour, time.Hour },
+		"negative skew":              func(o *Options) { o.ClockSkew = -time.Second },
+		"relative base path":         func(o *Options) { o.BasePath = "clients" },
+		"no connector":               func(o *Options) { o.Connector = nil },
+		"short key":                  func(o *Options) { o.SessionKeys = [][]byte{[]byte("short")} },
+		"no keys":                    func(o *Options) { o.SessionKeys = nil },
 	} {
 		o := validOptions()
 		mutate(&o)

@@ -1,6 +1,8 @@
-// Package auth signs clients in with OpenID Connect, keeps their session in
-// an encrypted cookie, accepts bearer tokens for the JSON API and links each
-// identity to a CRM contact.
+// Package auth signs clients in with OpenID Connect, keeps their sessions
+// on the server (the cookie holds only a random secret whose hash names
+// the record), ends them on sign-out, revocation and the provider's
+// back-channel logout, accepts bearer access tokens for a configured API
+// audience and links each identity to a CRM contact.
 package auth
 
 import (
@@ -26,6 +28,9 @@ type Principal struct {
 	// cookie must carry (form field "csrf_token" or header X-CSRF-Token).
 	// Empty for bearer requests.
 	CSRFToken string
+	// SessionID names the cookie session (the store's ID, not the cookie's
+	// secret), for per-session limits; empty for bearer requests.
+	SessionID string
 	// Checked is true when the middleware's access check read Contact and
 	// Settings for this request, so that the portal need not read them
 	// again.

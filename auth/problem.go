@@ -1,6 +1,8 @@
 package auth
 
 import (
+	"clientgate/connectors/bridge"
+
 	"net/http"
 	"time"
 
@@ -66,7 +68,7 @@ func (s *Service) problemPage(c *gin.Context) {
 	}
 	if sp.SignOut {
 		if rp := s.party(); rp != nil && rp.endSession != "" {
-			p.ProviderSignOut = s.endSessionURL(session{})
+			p.ProviderSignOut = s.endSessionURL(bridge.Session{})
 		}
 	}
 	s.page(c, p)

@@ -26,9 +26,11 @@ type Service struct {
 	secure  bool
 
 	// checked remembers recent link and settings checks (nil: none);
-	// sessions remembers decoded session cookies by their exact value.
+	// sessions remembers session records by ID (nil: none).
 	checked  *memo[checkKey, bridge.ContactSettings]
-	sessions *memo[string, session]
+	sessions *memo[string, bridge.Session]
+	// introspected remembers active introspection answers by token hash.
+	introspected *memo[[32]byte, introspected]
 
 	mu      sync.RWMutex
 	rp      *relyingParty // nil until discovery succeeds
@@ -40,7 +42,13 @@ type relyingParty struct {
 	oauth      oauth2.Config
 	idVerifier *oidc.IDTokenVerifier
 	bearer     *oidc.IDTokenVerifier
-	endSession string
+	// logoutVerifier checks logout tokens: signature, iss and aud; the
+	// claims that make one a logout token are checked by hand (it may
+	// have no exp).
+	logoutVerifier *oidc.IDTokenVerifier
+	endSession     string
+	// introspect is the RFC 7662 endpoint ("" when the provider has none).
+	introspect string
 }
 
 // New checks opts and starts discovery of the provider. It does not fail
@@ -61,11 +69,21 @@ func New(ctx context.Context, opts Options) (*Service, error) {
 	}
 	secure := !insecureLoopback(opts.PublicURL) && !opts.InsecureCookies
 	s := &Service{opts: opts, sealer: sl, msgs: msgs, secure: secure, cookies: newCookieNames(secure),
-		sessions: newMemo[string, session](0, time.Now)}
+		introspected: newMemo[[32]byte, introspected](introspectionTTL, time.Now)}
+	if opts.SessionCacheTTL > 0 {
+		s.sessions = newMemo[string, bridge.Session](opts.SessionCacheTTL, time.Now)
+	}
 	if opts.RecheckInterval > 0 {
 		s.checked = newMemo[checkKey, bridge.ContactSettings](opts.RecheckInterval, time.Now)
 	}
+	if opts.APIAudience == "" {
+		opts.Logger.InfoContext(ctx, "auth: bearer access to the API is off: no API audience is configured (auth.api_audience)")
+	} else {
+		opts.Logger.InfoContext(ctx, "auth: bearer access to the API is on", "api_audience", opts.APIAudience,
+			"api_clients", opts.APIClients, "introspection", opts.Introspection)
+	}
 	go s.discoverLoop(ctx)
+	go s.sweepLoop(ctx)
 	return s, nil
 }
 
@@ -122,7 +140,8 @@ func (s *Service) discover(ctx context.Context) error {
 		return fmt.Errorf("auth: discovery: %w", err)
 	}
 	var meta struct {
-		EndSession string `json:"end_session_endpoint"`
+		EndSession    string `json:"end_session_endpoint"`
+		Introspection string `json:"introspection_endpoint"`
 	}
 	if err := p.Claims(&meta); err != nil {
 		return fmt.Errorf("auth: discovery metadata: %w", err)
@@ -134,9 +153,11 @@ func (s *Service) discover(ctx context.Context) error {
 			ClientID: s.opts.ClientID, ClientSecret: s.opts.ClientSecret,
 			Endpoint: p.Endpoint(), RedirectURL: s.opts.RedirectURL, Scopes: s.opts.Scopes,
 		},
-		idVerifier: p.VerifierContext(cctx, s.verifierConfig(s.opts.ClientID)),
-		bearer:     p.VerifierContext(cctx, s.verifierConfig(s.opts.BearerAudience)),
-		endSession: meta.EndSession,
+		idVerifier:     p.VerifierContext(cctx, s.verifierConfig(s.opts.ClientID)),
+		bearer:         s.bearerVerifier(cctx, p),
+		logoutVerifier: p.VerifierContext(cctx, &oidc.Config{ClientID: s.opts.ClientID, SkipExpiryCheck: true}),
+		endSession:     meta.EndSession,
+		introspect:     meta.Introspection,
 	}
 	s.mu.Lock()
 	s.rp = rp

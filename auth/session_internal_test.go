@@ -2,6 +2,9 @@ package auth
 
 import (
 	"bytes"
+	"context"
+	"errors"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -9,10 +12,14 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+
+	"clientgate/connectors/bridge"
+	"clientgate/connectors/fake"
 )
 
-// testService is a Service without a provider, for cookie tests.
-func testService(t *testing.T, publicURL string) *Service {
+// testService is a Service without a provider, on an in-memory bridge,
+// for session tests.
+func testService(t testing.TB, publicURL string) *Service {
 	t.Helper()
 	sl, err := newSealer([][]byte{bytes.Repeat([]byte{7}, KeySize)})
 	if err != nil {
@@ -20,74 +27,98 @@ func testService(t *testing.T, publicURL string) *Service {
 	}
 	secure := !insecureLoopback(publicURL)
 	return &Service{sealer: sl, secure: secure, cookies: newCookieNames(secure),
-		opts: Options{SessionLifetime: 8 * time.Hour, IdleTimeout: time.Hour}}
+		sessions: newMemo[string, bridge.Session](time.Minute, time.Now),
+		opts: Options{SessionLifetime: 8 * time.Hour, IdleTimeout: time.Hour, Bridge: fake.NewBridge(),
+			Logger: slog.New(slog.DiscardHandler)}}
 }
 
-// roundTrip writes ss as a cookie and reads it back in a new request.
-func roundTrip(t *testing.T, s *Service, ss session) (*http.Cookie, bool) {
-	t.Helper()
+// signInContext returns a gin context of a request from a browser.
+func signInContext() (*gin.Context, *httptest.ResponseRecorder) {
 	w := httptest.NewRecorder()
 	c, _ := gin.CreateTestContext(w)
-	if err := s.writeSession(c, ss); err != nil {
+	c.Request = httptest.NewRequest(http.MethodGet, "/auth/callback", nil)
+	c.Request.Header.Set("User-Agent", "Mozilla/5.0 (Test)")
+	return c, w
+}
+
+// start begins a session and returns its cookie.
+func start(t testing.TB, s *Service) *http.Cookie {
+	t.Helper()
+	c, w := signInContext()
+	ss := bridge.Session{Identity: bridge.Identity{Issuer: "https://login.example.com/realms/very-long-realm-name", Subject: strings.Repeat("s", 64)},
+		ContactID: strings.Repeat("c", 64), Email: "e@example.com", Name: "N", IDToken: strings.Repeat("t", 5000)}
+	if err := s.startSession(c, ss); err != nil {
 		t.Fatal(err)
 	}
 	cookies := w.Result().Cookies()
 	if len(cookies) != 1 {
 		t.Fatalf("cookies = %v", cookies)
 	}
-	r := httptest.NewRequest(http.MethodGet, "/", nil)
-	r.AddCookie(cookies[0])
-	c2, _ := gin.CreateTestContext(httptest.NewRecorder())
-	c2.Request = r
-	_, ok := s.readSession(c2)
-	return cookies[0], ok
+	return cookies[0]
 }
 
-func TestSessionLifetimes(t *testing.T) {
+// read looks the cookie's session up in a new request.
+func read(s *Service, ck *http.Cookie) (bridge.Session, error) {
+	c, _ := signInContext()
+	c.Request.AddCookie(ck)
+	return s.readSession(c)
+}
+
+func TestSessionCookieHoldsOnlyASecret(t *testing.T) {
+	s := testService(t, "https://portal.example.com")
+	ck := start(t, s)
+	if len(ck.Value) != 43 || !ck.Secure || ck.Name != "__Host-clientgate_session" || !ck.HttpOnly || ck.SameSite != http.SameSiteLaxMode {
+		t.Errorf("cookie: %s", ck.String())
+	}
+	ss, err := read(s, ck)
+	if err != nil || ss.UserAgent != "Mozilla/5.0 (Test)" || ss.CSRF == "" || len(ss.IDToken) != 5000 {
+		t.Fatalf("session = %+v, %v", ss, err)
+	}
+	all, _ := s.opts.Bridge.Sessions(context.Background(), bridge.SessionFilter{All: true})
+	if len(all) != 1 || all[0].ID == ck.Value || strings.Contains(all[0].ID, ck.Value) || len(all[0].ID) != 64 {
+		t.Errorf("the store holds %+v for cookie %q", all, ck.Value)
+	}
+	s.sessions.clearAll() // read from the store, not the memory
+	if _, err := read(s, ck); err != nil {
+		t.Errorf("session not read back from the store: %v", err)
+	}
+}
+
+func TestSessionCookieGarbage(t *testing.T) {
 	s := testService(t, "http://127.0.0.1:8080")
-	now := time.Now()
-	base := session{Issuer: "i", Subject: "s", ContactID: "c", CSRF: "x"}
-	for _, tc := range []struct {
-		name          string
-		created, seen time.Time
-		live          bool
-	}{
-		{"fresh", now, now, true},
-		{"idle but not too long", now.Add(-3 * time.Hour), now.Add(-50 * time.Minute), true},
-		{"idle too long", now.Add(-3 * time.Hour), now.Add(-61 * time.Minute), false},
-		{"past the absolute lifetime", now.Add(-8*time.Hour - time.Minute), now, false},
-	} {
-		ss := base
-		ss.Created, ss.LastSeen = tc.created.Unix(), tc.seen.Unix()
-		if s.expiry(ss).Before(now) == tc.live {
-			t.Errorf("%s: expiry %v", tc.name, s.expiry(ss))
-		}
-		if tc.live {
-			if _, ok := roundTrip(t, s, ss); !ok {
-				t.Errorf("%s: live session not read back", tc.name)
-			}
+	ck := start(t, s)
+	for _, v := range []string{"", "x", ck.Value + "A", ck.Value[:42], strings.ToUpper(ck.Value), ck.Value[:42] + "=", "%00", strings.Repeat("A", 4096)} {
+		if _, err := read(s, &http.Cookie{Name: ck.Name, Value: v}); !errors.Is(err, errNoSession) {
+			t.Errorf("cookie %q: err = %v, want errNoSession", v, err)
 		}
 	}
 }
 
-func TestSessionCookieSize(t *testing.T) {
-	s := testService(t, "https://portal.example.com")
-	now := time.Now().Unix()
-	ss := session{Issuer: "https://login.example.com/realms/very-long-realm-name", Subject: strings.Repeat("s", 64),
-		ContactID: strings.Repeat("c", 64), Email: strings.Repeat("e", 100) + "@example.com", Name: strings.Repeat("n", 120),
-		CSRF: randomToken(), Created: now, LastSeen: now}
-	for _, idt := range []string{strings.Repeat("t", maxHintSize), strings.Repeat("t", 5000)} {
-		ss.IDToken = idt
-		c, ok := roundTrip(t, s, ss)
-		if !ok {
-			t.Fatal("session not read back")
+func TestSessionLifetimes(t *testing.T) {
+	now := time.Now()
+	for _, tc := range []struct {
+		name          string
+		expires, idle time.Time
+		live          bool
+	}{
+		{"fresh", now.Add(8 * time.Hour), now.Add(time.Hour), true},
+		{"idle too long", now.Add(time.Hour), now.Add(-time.Second), false},
+		{"past the absolute lifetime", now.Add(-time.Second), now.Add(time.Hour), false},
+	} {
+		ss := bridge.Session{ContactID: "c", CSRF: "x", Expires: tc.expires, IdleUntil: tc.idle}
+		if live(ss, now) != tc.live {
+			t.Errorf("%s: live = %v", tc.name, !tc.live)
 		}
-		if n := len(c.String()); n > 3000 {
-			t.Errorf("Set-Cookie with a %d-byte ID token is %d bytes", len(idt), n)
-		}
-		if !c.Secure || c.Name != "__Host-clientgate_session" || !c.HttpOnly || c.SameSite != http.SameSiteLaxMode {
-			t.Errorf("cookie attributes: %s", c.String())
-		}
+	}
+	s := testService(t, "http://127.0.0.1:8080")
+	ck := start(t, s)
+	ss, _ := read(s, ck)
+	ss.LastSeen = ss.LastSeen.Add(-2 * refreshEvery)
+	s.sessions.put(ss.ID, ss)
+	s.touch(context.Background(), ss)
+	after, err := s.opts.Bridge.SessionByID(context.Background(), ss.ID, time.Now())
+	if err != nil || !after.LastSeen.After(ss.LastSeen) || after.IdleUntil.After(after.Expires) {
+		t.Errorf("touched session = %+v, %v", after, err)
 	}
 }
 

@@ -32,6 +32,7 @@ func Wrap(c connectors.Connector, opts Options) *Cache {
 	cc := &Cache{next: c, opts: opts, now: time.Now}
 	var m *metrics
 	cc.store = newStore(opts.MaxEntries, opts.SweepInterval, func(n int) { m.evictions.Add(float64(n)) })
+	cc.store.maxPerOwner = opts.MaxPerContact
 	m = newMetrics(opts.Registerer, func() float64 { return float64(cc.store.count()) })
 	cc.metrics = m
 	return cc

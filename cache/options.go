@@ -28,6 +28,10 @@ type Options struct {
 	// MaxEntries bounds the number of entries (default 10000); see the
 	// package doc for the eviction rule.
 	MaxEntries int
+	// MaxPerContact bounds the entries one contact's reads may hold
+	// (default 256): past it, that contact's entry closest to expiry is
+	// dropped, so that no client can fill the cache for everyone.
+	MaxPerContact int
 	// UpstreamTimeout bounds a coalesced upstream call, which runs detached
 	// from any one caller's cancellation (default 30s). A caller's earlier
 	// deadline bounds it further.
@@ -63,6 +67,9 @@ func (o *Options) defaults() {
 	o.StaleFor = max(o.StaleFor, 0)
 	if o.MaxEntries <= 0 {
 		o.MaxEntries = 10000
+	}
+	if o.MaxPerContact <= 0 {
+		o.MaxPerContact = 256
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)

@@ -37,18 +37,20 @@ func mac(secret []byte, ts string, body []byte) []byte {
 	return m.Sum(nil)
 }
 
-// validSignature reports, in constant time, whether sig is the signature
-// of body at the timestamp text ts.
-func validSignature(secret []byte, ts string, body []byte, sig string) bool {
+// checkSignature reports, in constant time, whether sig is the signature
+// of body at the timestamp text ts, and returns the decoded MAC. Replays
+// are remembered by the decoded MAC, never by the header's text, so that
+// another spelling of one signature (hex in upper case) is the same.
+func checkSignature(secret []byte, ts string, body []byte, sig string) ([]byte, bool) {
 	const prefix = "sha256="
-	if len(sig) <= len(prefix) || sig[:len(prefix)] != prefix {
-		return false
+	if len(sig) != len(prefix)+2*sha256.Size || sig[:len(prefix)] != prefix {
+		return nil, false
 	}
 	got, err := hex.DecodeString(sig[len(prefix):])
 	if err != nil {
-		return false
+		return nil, false
 	}
-	return hmac.Equal(got, mac(secret, ts, body))
+	return got, hmac.Equal(got, mac(secret, ts, body))
 }
 
 // SendInvalidation posts a signed invalidation to a clientgate webhook at

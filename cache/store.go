@@ -34,6 +34,7 @@ type store struct {
 	byOwner       map[string]map[string]struct{}
 	companyScoped map[string]struct{}
 	maxEntries    int
+	maxPerOwner   int // 0: unbounded; see owner_bound.go
 	sweepEvery    time.Duration
 	lastSweep     time.Time
 	// epoch changes on every invalidation; a fetch that started in an
@@ -82,6 +83,7 @@ func (s *store) put(k string, e *entry, keep time.Duration, epoch uint64) {
 	if s.gc.ItemCount() >= s.maxEntries {
 		s.makeRoom()
 	}
+	s.boundOwner(e.owner)
 	s.gc.Set(k, e, keep)
 	s.index(k, e)
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/go-chi/httprate"
 	gocache "github.com/patrickmn/go-cache"
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -28,6 +29,18 @@ func WithMaxBody(n int64) WebhookOption {
 	return func(h *webhook) {
 		if n > 0 {
 			h.maxBody = n
+		}
+	}
+}
+
+// WithMaxFailures bounds the refused requests (bad signature, expired,
+// replayed, malformed) accepted from one source per minute (default 10;
+// values below 1 keep the default); past it the source is refused with
+// 429 before its body is read. Correctly signed new requests never count.
+func WithMaxFailures(n int) WebhookOption {
+	return func(h *webhook) {
+		if n > 0 {
+			h.maxFailures = n
 		}
 	}
 }
@@ -52,6 +65,9 @@ type webhook struct {
 	maxSeen  int
 	seen     *gocache.Cache
 	outcomes *prometheus.CounterVec
+	// failures counts refused requests per source.
+	maxFailures int
+	failures    *httprate.RateLimiter
 }
 
 // webhookBody is what POST /hooks/invalidate accepts.
@@ -73,10 +89,11 @@ func WebhookHandler(secret []byte, maxAge time.Duration, inv Invalidator, opts .
 	if maxAge <= 0 {
 		maxAge = 5 * time.Minute
 	}
-	h := &webhook{secret: secret, maxAge: maxAge, inv: inv, maxBody: 4096, maxSeen: 10000}
+	h := &webhook{secret: secret, maxAge: maxAge, inv: inv, maxBody: 4096, maxSeen: 10000, maxFailures: 10}
 	for _, o := range opts {
 		o(h)
 	}
+	h.failures = httprate.NewRateLimiter(h.maxFailures, failureWindow)
 	h.seen = gocache.New(2*maxAge, maxAge)
 	h.outcomes = register(h.reg, prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "clientgate_webhook_invalidations_total",
@@ -85,8 +102,9 @@ func WebhookHandler(secret []byte, maxAge time.Duration, inv Invalidator, opts .
 	return h
 }
 
-// ServeHTTP checks, in order: method, body size, timestamp, signature,
-// replay, body; then applies the invalidation.
+// ServeHTTP checks, in order: method, the source's recent refusals, body
+// size, timestamp, signature, replay, body; then applies the
+// invalidation. A bad signature is refused before it takes any memory.
 func (h *webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if len(h.secret) == 0 {
 		h.refuse(w, http.StatusServiceUnavailable, "disabled", "no webhook secret is configured")
@@ -97,6 +115,27 @@ func (h *webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.refuse(w, http.StatusMethodNotAllowed, "method_not_allowed", "use POST")
 		return
 	}
+	src := source(r)
+	if h.blocked(src) {
+		w.Header().Set("Retry-After", strconv.Itoa(int(failureWindow.Seconds())))
+		h.refuse(w, http.StatusTooManyRequests, "source_blocked", "too many refused requests from this address; retry later")
+		return
+	}
+	h.serve(w, r, src)
+}
+
+// serve handles a request from a source that is not blocked; every
+// refusal counts against the source.
+func (h *webhook) serve(w http.ResponseWriter, r *http.Request, src string) {
+	fw := &failureWriter{ResponseWriter: w}
+	h.check(fw, r)
+	if fw.status >= 400 && fw.status < 500 && fw.status != http.StatusTooManyRequests {
+		h.failed(r, src)
+	}
+}
+
+// check runs the checks and applies a genuine invalidation.
+func (h *webhook) check(w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.maxBody))
 	if err != nil {
 		var tooBig *http.MaxBytesError
@@ -133,7 +172,8 @@ func (h *webhook) authenticate(r *http.Request, body []byte) (status int, outcom
 	if age := time.Since(time.Unix(secs, 0)); age > h.maxAge || age < -h.maxAge {
 		return http.StatusUnauthorized, "expired", "timestamp outside the accepted window"
 	}
-	if !validSignature(h.secret, tsText, body, sig) {
+	digest, ok := checkSignature(h.secret, tsText, body, sig)
+	if !ok {
 		return http.StatusUnauthorized, "unauthorized", "bad signature"
 	}
 	if h.seen.ItemCount() >= h.maxSeen {
@@ -142,7 +182,7 @@ func (h *webhook) authenticate(r *http.Request, body []byte) (status int, outcom
 			return http.StatusTooManyRequests, "rate_limited", "too many invalidations, retry later"
 		}
 	}
-	if h.seen.Add(sig, struct{}{}, gocache.DefaultExpiration) != nil {
+	if h.seen.Add(string(digest), struct{}{}, gocache.DefaultExpiration) != nil {
 		return http.StatusUnauthorized, "replayed", "signature already used"
 	}
 	return 0, "", ""

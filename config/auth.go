@@ -83,6 +83,25 @@ func (a AuthConfig) validate(p *Problems, required bool) {
 	if a.ClockSkew < 0 {
 		p.add("auth.clock_skew", "must not be negative")
 	}
+	if a.SessionCacheTTL < 0 {
+		p.add("auth.session_cache_ttl", "must not be negative")
+	}
+	a.validateAPI(p)
+}
+
+// validateAPI checks the bearer token settings.
+func (a AuthConfig) validateAPI(p *Problems) {
+	switch {
+	case a.BearerAudience != "" && a.BearerAudience != a.APIAudience:
+		p.add("auth.bearer_audience", "is the old name of auth.api_audience; set only auth.api_audience")
+	case a.APIAudience != "" && a.APIAudience == a.ClientID:
+		p.add("auth.api_audience", "must differ from auth.client_id: the portal's own ID token must never work as an API "+
+			"credential (auth.bearer_audience used to default to client_id). Set the audience your provider puts in "+
+			"access tokens for the API, or leave it empty to turn bearer access off")
+	}
+	if a.Introspection && a.APIAudience == "" {
+		p.add("auth.introspection", "needs auth.api_audience")
+	}
 }
 
 // checkIssuer checks the issuer URL: https, or plain http on a loopback

@@ -9,6 +9,21 @@ func (c CacheConfig) validate(p *Problems) {
 	checkPositive(p, "cache.negative_ttl", c.NegativeTTL)
 	checkPositive(p, "cache.stale_window", c.StaleWindow)
 	checkMin(p, "cache.max_entries", c.MaxEntries, 1)
+	checkMin(p, "cache.max_entries_per_contact", c.MaxEntriesPerContact, 1)
+}
+
+func (r RateLimitConfig) validate(p *Problems) {
+	checkPositive(p, "rate_limit.window", r.Window)
+	for _, k := range []struct {
+		path string
+		n    int
+	}{
+		{"rate_limit.signin_per_address", r.SignInPerAddress}, {"rate_limit.reads_per_session", r.ReadsPerSession},
+		{"rate_limit.writes_per_session", r.WritesPerSession}, {"rate_limit.reads_per_address", r.ReadsPerAddress},
+		{"rate_limit.writes_per_address", r.WritesPerAddress},
+	} {
+		checkMin(p, k.path, k.n, 0)
+	}
 }
 
 func (b BreakerConfig) validate(p *Problems) {

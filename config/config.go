@@ -28,8 +28,9 @@ type Config struct {
 	Webhook   WebhookConfig   `yaml:"webhook"`
 	Metrics   MetricsConfig   `yaml:"metrics"`
 	// Payments turns online payment of invoices on.
-	Payments PaymentsConfig `yaml:"payments"`
-	Email    EmailConfig    `yaml:"email"`
+	Payments  PaymentsConfig  `yaml:"payments"`
+	Email     EmailConfig     `yaml:"email"`
+	RateLimit RateLimitConfig `yaml:"rate_limit"`
 }
 
 // ListenConfig is where the portal's HTTP server listens.
@@ -102,8 +103,22 @@ type AuthConfig struct {
 	AllowUnverifiedEmail bool `yaml:"allow_unverified_email"`
 	// AutoProvision creates a CRM contact on first sign-in.
 	AutoProvision bool `yaml:"auto_provision"`
-	// BearerAudience is the audience bearer tokens must carry; default
-	// client_id.
+	// SessionCacheTTL is how long a replica keeps a session record it read
+	// in memory; sessions ended elsewhere are broadcast at once on
+	// PostgreSQL, else forgotten within it.
+	SessionCacheTTL time.Duration `yaml:"session_cache_ttl"`
+	// APIAudience is the audience a bearer token must name for the JSON
+	// API; never client_id. Empty turns bearer access off.
+	APIAudience string `yaml:"api_audience"`
+	// APIClients are the clients (azp or client_id) whose tokens the API
+	// accepts; needed for tokens with several audiences.
+	APIClients []string `yaml:"api_clients"`
+	// Introspection checks opaque access tokens at the provider's RFC 7662
+	// endpoint, as IntrospectionClientID (default client_id).
+	Introspection             bool   `yaml:"introspection"`
+	IntrospectionClientID     string `yaml:"introspection_client_id"`
+	IntrospectionClientSecret string `yaml:"introspection_client_secret"`
+	// BearerAudience is the old name of APIAudience, still read.
 	BearerAudience        string `yaml:"bearer_audience"`
 	PostLogoutRedirectURL string `yaml:"post_logout_redirect_url"`
 }
@@ -128,6 +143,9 @@ type PortalConfig struct {
 	// DefaultTimeZone is the IANA time zone of clients who have none
 	// saved (the browser's is detected and saved on their first page).
 	DefaultTimeZone string `yaml:"default_timezone"`
+	// HSTSMaxAge is the Strict-Transport-Security max-age sent when
+	// public_url is https; 0 sends none.
+	HSTSMaxAge time.Duration `yaml:"hsts_max_age"`
 }
 
 // ModulesConfig holds the global module switches.
@@ -147,6 +165,8 @@ type CacheConfig struct {
 	// StaleWindow is how long a value may be served while the CRM fails.
 	StaleWindow time.Duration `yaml:"stale_window"`
 	MaxEntries  int           `yaml:"max_entries"`
+	// MaxEntriesPerContact bounds the entries one contact's reads hold.
+	MaxEntriesPerContact int `yaml:"max_entries_per_contact"`
 }
 
 // CacheTTL holds how long cached values stay fresh.
@@ -177,4 +197,15 @@ type MetricsConfig struct {
 	// Pprof adds Go's profiling endpoints (/debug/pprof/) to the metrics
 	// listener; off by default.
 	Pprof bool `yaml:"pprof"`
+}
+
+// RateLimitConfig bounds requests per session and per client address in
+// each replica (a count of 0 turns that limit off).
+type RateLimitConfig struct {
+	Window           time.Duration `yaml:"window"`
+	SignInPerAddress int           `yaml:"signin_per_address"`
+	ReadsPerSession  int           `yaml:"reads_per_session"`
+	WritesPerSession int           `yaml:"writes_per_session"`
+	ReadsPerAddress  int           `yaml:"reads_per_address"`
+	WritesPerAddress int           `yaml:"writes_per_address"`
 }

@@ -20,7 +20,7 @@ var ConnectorTypes = []string{TypeSQLStore, TypeJetpackCRM, TypeRestAPI}
 const DefaultDBFile = "clientgate.db"
 
 // Default returns the configuration used when nothing is set. The derived
-// keys (public_url, database.dsn, auth.bearer_audience) are left empty;
+// keys (public_url, database.dsn) are left empty;
 // Load fills them with Derive.
 func Default() *Config {
 	return &Config{
@@ -35,6 +35,8 @@ func Default() *Config {
 			IdleTimeout:     time.Hour,
 			ClockSkew:       30 * time.Second,
 			RecheckInterval: 2 * time.Second,
+			SessionCacheTTL: 10 * time.Second,
+			APIClients:      []string{},
 		},
 		Portal: PortalConfig{
 			BasePath:    "/clients",
@@ -49,14 +51,16 @@ func Default() *Config {
 			DefaultLanguage: "en",
 			Languages:       []string{"en", "de", "fr", "es", "nl"},
 			DefaultTimeZone: "UTC",
+			HSTSMaxAge:      365 * 24 * time.Hour,
 		},
 		Business: BusinessConfig{},
 		Cache: CacheConfig{
-			Enabled:     true,
-			TTL:         CacheTTL{Contact: 5 * time.Minute, Items: time.Minute},
-			NegativeTTL: 30 * time.Second,
-			StaleWindow: time.Hour,
-			MaxEntries:  100000,
+			Enabled:              true,
+			TTL:                  CacheTTL{Contact: 5 * time.Minute, Items: time.Minute},
+			NegativeTTL:          30 * time.Second,
+			StaleWindow:          time.Hour,
+			MaxEntries:           100000,
+			MaxEntriesPerContact: 256,
 		},
 		Breaker: BreakerConfig{Failures: 5, OpenFor: 30 * time.Second},
 		Webhook: WebhookConfig{MaxAge: 5 * time.Minute},
@@ -65,6 +69,8 @@ func Default() *Config {
 		// Payments are off until payments.provider is set.
 		Payments: PaymentsConfig{Stripe: StripeConfig{APIURL: DefaultStripeAPIURL}},
 		Email:    EmailConfig{StaffTo: []string{}},
+		RateLimit: RateLimitConfig{Window: time.Minute, SignInPerAddress: 30, ReadsPerSession: 600,
+			WritesPerSession: 60, ReadsPerAddress: 1200, WritesPerAddress: 120},
 	}
 }
 
@@ -84,8 +90,8 @@ func defaultConnector() ConnectorConfig {
 }
 
 // Derive fills the keys whose default depends on other keys, when they
-// are empty: public_url from listen.addr, database.dsn from data_dir and
-// auth.bearer_audience from auth.client_id.
+// are empty: public_url from listen.addr and database.dsn from data_dir;
+// auth.api_audience takes auth.bearer_audience, its old name.
 func (c *Config) Derive() {
 	if c.PublicURL == "" && c.Listen.Addr != "" {
 		c.PublicURL = "http://" + c.Listen.Addr
@@ -93,7 +99,7 @@ func (c *Config) Derive() {
 	if c.Database.DSN == "" && c.DataDir != "" {
 		c.Database.DSN = filepath.Join(c.DataDir, DefaultDBFile)
 	}
-	if c.Auth.BearerAudience == "" {
-		c.Auth.BearerAudience = c.Auth.ClientID
+	if c.Auth.APIAudience == "" {
+		c.Auth.APIAudience = c.Auth.BearerAudience
 	}
 }

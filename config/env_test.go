@@ -42,7 +42,7 @@ func TestEnvOverrides(t *testing.T) {
 		{"_FILE trims the newline", c.Connector.JetpackCRM.APISecret, "s3cr3t"},
 		{"list from _FILE", c.Auth.SessionKeys, []string{testKey, testKey}},
 		{"list", c.Auth.Scopes, []string{"openid", "email", "groups"}},
-		{"bearer_audience derived", c.Auth.BearerAudience, "portal"},
+		{"api_audience no longer derived from client_id", c.Auth.APIAudience, ""},
 		{"duration", c.Cache.TTL.Contact, 90 * time.Second},
 		{"bool", c.Cache.Enabled, false},
 		{"int", c.Cache.MaxEntries, 42},

@@ -43,6 +43,10 @@ func (c *Config) validate(authRequired bool) error {
 	}
 	c.Payments.validate(&p)
 	c.Email.validate(&p)
+	c.RateLimit.validate(&p)
+	if c.Portal.HSTSMaxAge < 0 {
+		p.add("portal.hsts_max_age", "must not be negative")
+	}
 	if c.Metrics.Addr != "" {
 		checkAddr(&p, "metrics.addr", c.Metrics.Addr)
 		if c.Metrics.Addr == c.Listen.Addr && !strings.HasSuffix(c.Metrics.Addr, ":0") {

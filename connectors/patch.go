@@ -2,7 +2,6 @@ package connectors
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -78,7 +77,8 @@ type ContactPatch map[Field]string
 
 // Validate reports every problem with the patch at once as a
 // *ValidationError: unknown fields, values that are not valid UTF-8, too
-// long, or hold control characters. It trims surrounding white space in
+// long, or hold control characters or bidirectional overrides (see
+// CheckText). It trims surrounding white space in
 // place first.
 func (p ContactPatch) Validate() error {
 	var verr ValidationError
@@ -88,12 +88,10 @@ func (p ContactPatch) Validate() error {
 		switch {
 		case fieldPointer(&Contact{}, f) == nil:
 			verr.Add(string(f), "is not a field that can be changed")
-		case !utf8.ValidString(v):
-			verr.Add(string(f), "is not valid text")
+		case CheckText(v, TextRule{}) != nil:
+			verr.Add(string(f), TextProblem(CheckText(v, TextRule{})))
 		case utf8.RuneCountInString(v) > MaxFieldLength:
 			verr.Add(string(f), "is too long")
-		case strings.IndexFunc(v, unicode.IsControl) >= 0:
-			verr.Add(string(f), "contains control characters")
 		}
 	}
 	return verr.OrNil()

@@ -144,6 +144,10 @@ func TestMePatchBadInput(t *testing.T) {
 		{"email", `{"email":"x@y.z"}`, "", 422, `"email"`},
 		{"too long", `{"first_name":"` + strings.Repeat("y", 201) + `"}`, "", 422, `"first_name":"is too long"`},
 		{"control chars", `{"first_name":"a\u0007b"}`, "", 422, `"first_name":"contains control characters"`},
+		{"invalid UTF-8", "{\"first_name\":\"a\xffb\"}", "", 422, `"first_name":"is not valid text"`},
+		{"unpaired surrogate", `{"first_name":"a\ud800b"}`, "", 422, `"first_name":"is not valid text"`},
+		{"bidi override", `{"first_name":"a\u202eb"}`, "", 422, `"first_name":"contains invisible direction-changing characters"`},
+		{"bidi isolate raw", "{\"first_name\":\"a\u2067b\"}", "", 422, `"first_name":"contains invisible`},
 		{"oversized", `{"first_name":"` + strings.Repeat("z", maxBodyBytes) + `"}`, "", 413, "too large"},
 	}
 	for _, tt := range tests {

@@ -44,6 +44,7 @@ var validationMessages = map[string]string{
 	"is not valid text":                                       "validation.invalid_text",
 	"is too long":                                             "validation.too_long",
 	"contains control characters":                             "validation.control_chars",
+	"contains invisible direction-changing characters":        "validation.bidi",
 	"is not a valid email address":                            "validation.not_email",
 	"contains characters the CRM cannot store, such as emoji": "validation.emoji",
 	"must not contain < or >":                                 "validation.angle_brackets",

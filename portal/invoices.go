@@ -17,11 +17,7 @@ type invoicesData struct {
 
 // listInvoices loads one page of the viewer's invoices.
 func (s *server) listInvoices(c *gin.Context) (connectors.Page[connectors.Invoice], error) {
-	p, err := pageRequest(c)
-	if err != nil {
-		return connectors.Page[connectors.Invoice]{}, err
-	}
-	page, err := s.conn.ListInvoices(c.Request.Context(), viewerOf(c).scope, p)
+	page, err := listPage(s, c, "invoices", s.conn.ListInvoices)
 	newestFirst(page.Items, func(i connectors.Invoice) (time.Time, string) { return i.IssuedAt, i.Number })
 	return page, err
 }

@@ -73,25 +73,20 @@ func decodePatch(r io.Reader) (map[string]string, map[string]string, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, nil, errBadJSON
 	}
-	fields := make(map[string]string, len(body))
 	var prefs map[string]string
-	for name, raw := range body {
-		var err error
-		if name == "preferences" {
-			err = json.Unmarshal(raw, &prefs)
-			if prefs == nil {
-				prefs = map[string]string{}
-			}
-		} else {
-			var v string
-			err = json.Unmarshal(raw, &v)
-			fields[name] = v
-		}
-		if err != nil || string(raw) == "null" {
+	if raw, ok := body["preferences"]; ok {
+		delete(body, "preferences")
+		var members map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &members); err != nil || members == nil {
 			return nil, nil, errBadJSON
 		}
+		var err error
+		if prefs, err = decodeStrings(members); err != nil {
+			return nil, nil, prefixFields(err, "preferences.")
+		}
 	}
-	return fields, prefs, nil
+	fields, err := decodeStrings(body)
+	return fields, prefs, err
 }
 
 // checkEditable keeps the body's fields when every one is editable, else

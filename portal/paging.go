@@ -9,8 +9,8 @@ import (
 	"clientgate/connectors"
 )
 
-// maxCursorLen bounds the cursor a client may send.
-const maxCursorLen = 512
+// maxCursorLen bounds the (sealed) cursor a client may send.
+const maxCursorLen = 2048
 
 // errBadPaging answers a malformed limit or cursor.
 var errBadPaging = messageError(http.StatusBadRequest, "error.paging")

@@ -9,6 +9,7 @@ package portal
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -84,6 +85,21 @@ type Options struct {
 	// (the browser's is detected and saved on their first page); UTC when
 	// empty.
 	DefaultTimeZone string
+	// FormActionOrigins are origins besides the portal's own where a form
+	// may legitimately end (CSP form-action), such as a payment provider's
+	// checkout. The Authenticator's end-session origin is added when it
+	// implements EndSessionOriginer.
+	FormActionOrigins []string
+	// HSTSMaxAge is the Strict-Transport-Security max-age sent when
+	// PublicURL is https (0: no header).
+	HSTSMaxAge time.Duration
+	// RateLimits bound requests per session and per client address.
+	RateLimits RateLimits
+	// CursorKeys seal the paging cursors handed to clients (HMAC-SHA256,
+	// bound to the contact and the list): the first seals, all open. cmd
+	// derives them from the session keys; every replica needs the same.
+	// Nil makes one random key (cursors then work on this process only).
+	CursorKeys [][]byte
 	// Middleware runs on every request right after the access log, such
 	// as the Prometheus metrics of portal/httpmetrics.
 	Middleware []gin.HandlerFunc

@@ -17,11 +17,7 @@ type quotesData struct {
 
 // listQuotes loads one page of the viewer's quotes.
 func (s *server) listQuotes(c *gin.Context) (connectors.Page[connectors.Quote], error) {
-	p, err := pageRequest(c)
-	if err != nil {
-		return connectors.Page[connectors.Quote]{}, err
-	}
-	page, err := s.conn.ListQuotes(c.Request.Context(), viewerOf(c).scope, p)
+	page, err := listPage(s, c, "quotes", s.conn.ListQuotes)
 	newestFirst(page.Items, func(q connectors.Quote) (time.Time, string) { return q.IssuedAt, q.Number })
 	return page, err
 }

@@ -123,6 +123,7 @@ func problemType(status int) string {
 		http.StatusMethodNotAllowed: "method-not-allowed", http.StatusConflict: "conflict",
 		http.StatusRequestEntityTooLarge: "too-large", http.StatusUnsupportedMediaType: "unsupported-media-type",
 		http.StatusUnprocessableEntity: "invalid-fields", http.StatusBadGateway: "backend-error",
+		http.StatusTooManyRequests:    "rate-limited",
 		http.StatusServiceUnavailable: "unavailable",
 	}
 	if kind, ok := kinds[status]; ok {

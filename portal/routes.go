@@ -35,11 +35,12 @@ func (s *server) routes(e *gin.Engine) {
 		e.NoRoute(s.closedOrNotFound)
 		return
 	}
-	s.auth.Routes(e.Group("", s.authHooks, s.rememberVisitorLanguage))
-	e.GET(s.base+"/calendar/:file", s.calendarFeed)
-	e.NoRoute(s.rememberVisitorLanguage, s.notFoundOutsidePortal, s.authHooks, s.auth.Pages(), s.loadViewer,
-		func(c *gin.Context) { s.fail(c, errNotFound) })
-	s.pageRoutes(e.Group(s.base, s.authHooks, s.rememberVisitorLanguage, s.auth.Pages(), s.checkCSRF, s.loadViewer))
+	s.auth.Routes(e.Group("", s.limitSignIn, s.authHooks, s.rememberVisitorLanguage))
+	e.GET(s.base+"/calendar/:file", s.limitAddress, s.calendarFeed)
+	e.NoRoute(s.rememberVisitorLanguage, s.notFoundOutsidePortal, s.limitAddress, s.authHooks, s.auth.Pages(),
+		s.limitSession, s.loadViewer, func(c *gin.Context) { s.fail(c, errNotFound) })
+	s.pageRoutes(e.Group(s.base, s.limitAddress, s.authHooks, s.rememberVisitorLanguage, s.auth.Pages(),
+		s.limitSession, s.checkCSRF, s.loadViewer))
 	s.apiRoutes(e.Group("/api/v1", markAPI))
 }
 
@@ -79,7 +80,7 @@ func (s *server) pageRoutes(g *gin.RouterGroup) {
 // apiRoutes registers the JSON API; openapi.json needs no sign-in.
 func (s *server) apiRoutes(api *gin.RouterGroup) {
 	api.GET("/openapi.json", serveOpenAPI)
-	g := api.Group("", s.auth.API(), s.checkCSRF, s.loadViewer)
+	g := api.Group("", s.limitAddress, s.auth.API(), s.limitSession, s.checkCSRF, s.loadViewer)
 	decide := s.requireCapability(func(c connectors.Capabilities) bool { return c.DecideQuotes })
 	g.GET("/dashboard", s.dashboardAPI)
 	g.GET("/me", s.requireModule(modDetails), s.meAPI)

@@ -12,18 +12,23 @@ const maxBodyBytes = 64 << 10
 
 // contentSecurityPolicy builds the CSP: everything from our own origin
 // (scripts only from our static files, never inline), images also from
-// the logo's origin.
-func contentSecurityPolicy(logoOrigin string) string {
+// the logo's origin, and forms that may end only here or at formAction's
+// origins (browsers apply form-action to the redirect after a post too:
+// the provider's end-session endpoint after sign-out, a payment
+// provider's checkout).
+func contentSecurityPolicy(logoOrigin string, formAction []string) string {
 	img := "'self'"
 	if logoOrigin != "" {
 		img += " " + logoOrigin
 	}
+	forms := strings.Join(append([]string{"'self'"}, formAction...), " ")
 	return strings.Join([]string{
 		"default-src 'self'",
 		"script-src 'self'", // portal.js only: menu, copy button, time zone detection
 		"style-src 'self'",
 		"img-src " + img,
 		"object-src 'none'",
+		"form-action " + forms,
 		"base-uri 'none'",
 		"frame-ancestors 'none'",
 	}, "; ")
@@ -33,7 +38,10 @@ func contentSecurityPolicy(logoOrigin string) string {
 // request body.
 func (s *server) securityHeaders(c *gin.Context) {
 	h := c.Writer.Header()
-	h.Set("Content-Security-Policy", s.csp)
+	h.Set("Content-Security-Policy", s.policy())
+	if s.hsts != "" {
+		h.Set("Strict-Transport-Security", s.hsts)
+	}
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "same-origin")
 	h.Set("X-Frame-Options", "DENY")

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestSecurityHeadersOnEveryAnswer(t *testing.T) {
@@ -115,4 +116,38 @@ func TestDashboardSurvivesPanicInConnector(t *testing.T) {
 	w := e.do(req{path: "/api/v1/dashboard", as: "ann"})
 	wantStatus(t, w, http.StatusInternalServerError)
 	wantNoBody(t, w, "boom")
+}
+
+// originAuth is testAuth whose sign-out ends at an identity provider.
+type originAuth struct{ testAuth }
+
+func (originAuth) EndSessionOrigin() string { return "https://id.example.com" }
+
+func TestFormActionAndHSTS(t *testing.T) {
+	e := newEnv(t, func(o *Options) {
+		o.Auth = originAuth{}
+		o.FormActionOrigins = []string{"https://checkout.stripe.com"}
+		o.HSTSMaxAge = 365 * 24 * time.Hour
+	})
+	for _, path := range []string{"/clients/", "/api/v1/invoices", "/clients/nothing"} {
+		w := e.do(req{path: path, as: "ann"})
+		csp := w.Header().Get("Content-Security-Policy")
+		for _, want := range []string{"form-action 'self' https://checkout.stripe.com https://id.example.com;", "base-uri 'none'", "frame-ancestors 'none'"} {
+			if !strings.Contains(csp, want) {
+				t.Errorf("%s: CSP %q lacks %q", path, csp, want)
+			}
+		}
+		if got := w.Header().Get("Strict-Transport-Security"); got != "max-age=31536000" {
+			t.Errorf("%s: HSTS %q", path, got)
+		}
+	}
+	plain := newEnv(t, func(o *Options) { o.PublicURL = "http://127.0.0.1:8080"; o.HSTSMaxAge = time.Hour })
+	if got := plain.do(req{path: "/clients/", as: "ann"}).Header().Get("Strict-Transport-Security"); got != "" {
+		t.Errorf("HSTS over plain HTTP: %q", got)
+	}
+	for _, bad := range []string{"javascript:alert(1)", "https://x.example.com/path", "https://x.example.com; script-src *", "'unsafe-inline'"} {
+		if _, err := New(Options{Connector: e.crm, FormActionOrigins: []string{bad}}); err == nil {
+			t.Errorf("form action origin %q accepted", bad)
+		}
+	}
 }

@@ -40,7 +40,11 @@ type server struct {
 	zone           *time.Location // the default time zone
 	zones          sync.Map       // time zone name → *time.Location (see zoneNamed)
 	zoneCount      atomic.Int32
-	csp            string
+	cursors        *cursorSealer
+	formActions    []string // origins besides our own a form may end at
+	cspNow         atomic.Pointer[cspCache]
+	hsts           string // Strict-Transport-Security, or ""
+	limits         *limiters
 	now            func() time.Time
 	extra          []gin.HandlerFunc
 }
@@ -93,10 +97,15 @@ func newServer(o Options) (*server, error) {
 	if s.business, err = newBusiness(o.Business, s.brand.Name); err != nil {
 		errs = append(errs, err)
 	}
+	if s.formActions, err = checkOrigins(o.FormActionOrigins); err != nil {
+		errs = append(errs, err)
+	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	s.csp = contentSecurityPolicy(s.brand.logoOrigin)
+	s.cursors = newCursorSealer(o.CursorKeys)
+	s.hsts = hstsHeader(s.publicURL, o.HSTSMaxAge)
+	s.limits = newLimiters(o.RateLimits)
 	return s, nil
 }
 

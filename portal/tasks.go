@@ -22,11 +22,7 @@ type tasksData struct {
 
 // listTasks loads one page of the viewer's tasks.
 func (s *server) listTasks(c *gin.Context) (connectors.Page[connectors.Task], error) {
-	p, err := pageRequest(c)
-	if err != nil {
-		return connectors.Page[connectors.Task]{}, err
-	}
-	page, err := s.conn.ListTasks(c.Request.Context(), viewerOf(c).scope, p)
+	page, err := listPage(s, c, "tasks", s.conn.ListTasks)
 	newestFirst(page.Items, func(t connectors.Task) (time.Time, string) { return t.Start, t.Title })
 	return page, err
 }

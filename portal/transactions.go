@@ -19,11 +19,7 @@ type transactionsData struct {
 
 // listTransactions loads one page of the viewer's transactions.
 func (s *server) listTransactions(c *gin.Context) (connectors.Page[connectors.Transaction], error) {
-	p, err := pageRequest(c)
-	if err != nil {
-		return connectors.Page[connectors.Transaction]{}, err
-	}
-	page, err := s.conn.ListTransactions(c.Request.Context(), viewerOf(c).scope, p)
+	page, err := listPage(s, c, "transactions", s.conn.ListTransactions)
 	newestFirst(page.Items, func(t connectors.Transaction) (time.Time, string) { return t.Date, t.Reference })
 	return page, err
 }

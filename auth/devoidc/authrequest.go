@@ -21,12 +21,17 @@ type authRequest struct {
 	subject   string
 	authTime  time.Time
 	done      bool
+	// sid names the provider session the sign-in started, sent as the ID
+	// token's sid claim and in back-channel logout tokens.
+	sid string
+	// audience is the client ID, and the API audience when asked for.
+	audience []string
 }
 
 func (a *authRequest) GetID() string                         { return a.id }
 func (a *authRequest) GetACR() string                        { return "" }
 func (a *authRequest) GetAMR() []string                      { return []string{"pwd"} }
-func (a *authRequest) GetAudience() []string                 { return []string{a.clientID} }
+func (a *authRequest) GetAudience() []string                 { return a.audience }
 func (a *authRequest) GetAuthTime() time.Time                { return a.authTime }
 func (a *authRequest) GetClientID() string                   { return a.clientID }
 func (a *authRequest) GetCodeChallenge() *oidc.CodeChallenge { return a.challenge }

@@ -20,6 +20,13 @@ type client struct {
 	// prefix is the issuer's path, such as "/dev-oidc", that the
 	// provider's own pages live under; "" at the root.
 	prefix string
+	// backChannelURL receives logout tokens on end_session ("" for none).
+	backChannelURL string
+	// apiAudience, when set, is added to the audience of tokens requested
+	// with the scope "audience:server:client_id:" + apiAudience, as Dex
+	// does; opaqueTokens issues opaque access tokens instead of JWTs.
+	apiAudience  string
+	opaqueTokens bool
 }
 
 func (c *client) GetID() string                       { return c.id }
@@ -34,10 +41,15 @@ func (c *client) GrantTypes() []oidc.GrantType { return []oidc.GrantType{oidc.Gr
 func (c *client) LoginURL(id string) string {
 	return c.prefix + loginPath + "?id=" + url.QueryEscape(id)
 }
-func (c *client) AccessTokenType() op.AccessTokenType { return op.AccessTokenTypeJWT }
-func (c *client) IDTokenLifetime() time.Duration      { return c.idTokenTTL }
-func (c *client) DevMode() bool                       { return false }
-func (c *client) ClockSkew() time.Duration            { return 0 }
+func (c *client) AccessTokenType() op.AccessTokenType {
+	if c.opaqueTokens {
+		return op.AccessTokenTypeBearer
+	}
+	return op.AccessTokenTypeJWT
+}
+func (c *client) IDTokenLifetime() time.Duration { return c.idTokenTTL }
+func (c *client) DevMode() bool                  { return false }
+func (c *client) ClockSkew() time.Duration       { return 0 }
 
 // RestrictAdditionalIdTokenScopes keeps every scope.
 func (c *client) RestrictAdditionalIdTokenScopes() func([]string) []string {

@@ -53,12 +53,15 @@ func Unsigned(claims map[string]any) (string, error) {
 	return header + "." + enc.EncodeToString(payload) + ".", nil
 }
 
-func sign(k *signingKey, claims map[string]any) (string, error) {
+func sign(k *signingKey, claims map[string]any) (string, error) { return signTyped(k, claims, "JWT") }
+
+// signTyped signs claims with k, naming typ in the header.
+func signTyped(k *signingKey, claims map[string]any, typ string) (string, error) {
 	payload, err := json.Marshal(claims)
 	if err != nil {
 		return "", fmt.Errorf("devoidc: encode claims: %w", err)
 	}
-	opts := (&jose.SignerOptions{}).WithType("JWT").WithHeader("kid", k.id)
+	opts := (&jose.SignerOptions{}).WithType(jose.ContentType(typ)).WithHeader("kid", k.id)
 	signer, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.RS256, Key: k.key}, opts)
 	if err != nil {
 		return "", fmt.Errorf("devoidc: signer: %w", err)
@@ -68,4 +71,10 @@ func sign(k *signingKey, claims map[string]any) (string, error) {
 		return "", fmt.Errorf("devoidc: sign: %w", err)
 	}
 	return jws.CompactSerialize()
+}
+
+// SignTyped signs claims with the provider's key, naming typ in the
+// header, such as "at+jwt" for an RFC 9068 access token.
+func (p *Provider) SignTyped(claims map[string]any, typ string) (string, error) {
+	return signTyped(p.storage.key, claims, typ)
 }

@@ -89,6 +89,7 @@ func New(issuer, clientID, clientSecret string, redirectURLs []string, people []
 		return nil, err
 	}
 	p := &Provider{issuer: issuer, storage: newStorage(c, newDirectory(people), key)}
+	p.storage.logout = p.sendLogout
 	if p.handler, err = p.build(c.prefix); err != nil {
 		return nil, err
 	}

@@ -18,9 +18,11 @@ var errNotFound = errors.New("devoidc: not found")
 
 // accessToken is an issued access token's record.
 type accessToken struct {
-	subject string
-	scopes  []string
-	expiry  time.Time
+	subject  string
+	scopes   []string
+	audience []string
+	issued   time.Time
+	expiry   time.Time
 }
 
 // storage keeps the provider's state in memory; it implements op.Storage.
@@ -32,6 +34,9 @@ type storage struct {
 	requests map[string]*authRequest // by request ID
 	codes    map[string]string       // code → request ID
 	tokens   map[string]accessToken  // by token ID
+	sids     map[string]string       // provider session ID → subject
+	// logout sends a back-channel logout token (set by Start).
+	logout func(ctx context.Context, subject, sid string) error
 }
 
 func newStorage(c *client, people directory, key *signingKey) *storage {
@@ -40,6 +45,7 @@ func newStorage(c *client, people directory, key *signingKey) *storage {
 		requests: map[string]*authRequest{},
 		codes:    map[string]string{},
 		tokens:   map[string]accessToken{},
+		sids:     map[string]string{},
 	}
 }
 
@@ -52,7 +58,7 @@ func (s *storage) CreateAuthRequest(_ context.Context, r *oidc.AuthRequest, _ st
 		id: randomID(16), clientID: r.ClientID, redirect: r.RedirectURI,
 		scopes: r.Scopes, state: r.State, nonce: r.Nonce, mode: r.ResponseMode,
 		challenge: &oidc.CodeChallenge{Challenge: r.CodeChallenge, Method: r.CodeChallengeMethod},
-		created:   time.Now(),
+		created:   time.Now(), audience: s.client.audience(r.Scopes),
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -130,6 +136,7 @@ func (s *storage) complete(id, subject string) error {
 	if !ok {
 		return fmt.Errorf("devoidc: auth request: %w", errNotFound)
 	}
-	a.subject, a.authTime, a.done = subject, time.Now(), true
+	a.subject, a.authTime, a.done, a.sid = subject, time.Now(), true, randomID(16)
+	s.sids[a.sid] = subject
 	return nil
 }

@@ -13,10 +13,12 @@ import (
 
 // CreateAccessToken records a new access token.
 func (s *storage) CreateAccessToken(_ context.Context, r op.TokenRequest) (string, time.Time, error) {
-	id, exp := randomID(16), time.Now().Add(time.Hour)
+	now := time.Now()
+	id, exp := randomID(16), now.Add(accessTokenTTL)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.tokens[id] = accessToken{subject: r.GetSubject(), scopes: r.GetScopes(), expiry: exp}
+	s.sweepTokensLocked(now)
+	s.tokens[id] = accessToken{subject: r.GetSubject(), scopes: r.GetScopes(), audience: r.GetAudience(), issued: now, expiry: exp}
 	return id, exp, nil
 }
 
@@ -29,10 +31,6 @@ func (s *storage) CreateAccessAndRefreshTokens(context.Context, op.TokenRequest,
 func (s *storage) TokenRequestByRefreshToken(context.Context, string) (op.RefreshTokenRequest, error) {
 	return nil, op.ErrInvalidRefreshToken
 }
-
-// TerminateSession ends nothing: the provider keeps no login session and
-// shows its picker on every sign-in.
-func (s *storage) TerminateSession(context.Context, string, string) error { return nil }
 
 // RevokeToken forgets an access token.
 func (s *storage) RevokeToken(_ context.Context, token, _, _ string) *oidc.Error {

@@ -53,8 +53,7 @@ func (s *storage) SetIntrospectionFromToken(ctx context.Context, r *oidc.Introsp
 	if err != nil {
 		return err
 	}
-	r.Active, r.Subject, r.ClientID, r.Scope = true, t.subject, clientID, t.scopes
-	r.Expiration = oidc.FromTime(t.expiry)
+	s.introspection(r, t, clientID)
 	return nil
 }
 

@@ -1,5 +1,5 @@
-// Package pgbus broadcasts cache invalidations between clientgate replicas
-// through PostgreSQL LISTEN/NOTIFY.
+// Package pgbus broadcasts cache invalidations and ended sign-in sessions
+// between clientgate replicas through PostgreSQL LISTEN/NOTIFY.
 //
 // Each replica's Bus publishes its local invalidations with pg_notify on
 // one channel, tagged with its replica ID, and listens on the same channel
@@ -50,6 +50,9 @@ type Bus struct {
 	// onListen, when set (by tests), is called with the listening
 	// connection's backend PID each time LISTEN succeeds.
 	onListen func(pid uint32)
+	// sessionsEnded receives the other replicas' ended sessions (see
+	// sessions.go); nil ignores them.
+	sessionsEnded func(ids []string)
 }
 
 var _ cache.Broadcaster = (*Bus)(nil)

@@ -55,8 +55,14 @@ func (b *Bus) listen(ctx context.Context, apply func(cache.Invalidation), first 
 	if _, err := conn.Exec(ctx, "LISTEN "+pgx.Identifier{b.opts.Channel}.Sanitize()); err != nil {
 		return false, err
 	}
+	if _, err := conn.Exec(ctx, "LISTEN "+pgx.Identifier{b.sessionChannel()}.Sanitize()); err != nil {
+		return false, err
+	}
 	if !first {
 		apply(cache.Invalidation{All: true})
+		if b.sessionsEnded != nil {
+			b.sessionsEnded(nil)
+		}
 	}
 	if b.onListen != nil {
 		b.onListen(conn.PgConn().PID())
@@ -65,6 +71,10 @@ func (b *Bus) listen(ctx context.Context, apply func(cache.Invalidation), first 
 		n, err := conn.WaitForNotification(ctx)
 		if err != nil {
 			return true, err
+		}
+		if n.Channel == b.sessionChannel() {
+			b.deliverSessions(n.Payload)
+			continue
 		}
 		b.deliver(n.Payload, apply)
 	}

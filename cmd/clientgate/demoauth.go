@@ -23,6 +23,10 @@ const demoClientID = "clientgate-demo"
 // the portal's own server and public address.
 const demoIssuerPath = "/dev-oidc"
 
+// demoAPIAudience is the audience of the demo's API access tokens (scope
+// devoidc.APIAudienceScope + it).
+const demoAPIAudience = "clientgate-demo-api"
+
 // demoStranger is a demo person with no contact in the demo data, to show
 // the "no portal access" page.
 var demoStranger = devoidc.Person{Email: "newcomer@example.test", Name: "Nora Newcomer (no contact)"}
@@ -42,7 +46,8 @@ func newDemoProvider(cfg *config.Config) (serveExtras, error) {
 	redirect := cfg.PublicURL + "/auth/callback"
 	issuer := cfg.PublicURL + demoIssuerPath
 	op, err := devoidc.New(issuer, demoClientID, secret, []string{redirect}, people,
-		devoidc.WithPostLogoutRedirectURLs(cfg.PublicURL+cfg.Portal.BasePath+"/", cfg.PublicURL+"/"))
+		devoidc.WithPostLogoutRedirectURLs(cfg.PublicURL+cfg.Portal.BasePath+"/", cfg.PublicURL+"/"),
+		devoidc.WithAPIAudience(demoAPIAudience), devoidc.WithBackChannelLogoutURL(cfg.PublicURL+"/auth/backchannel-logout"))
 	if err != nil {
 		return serveExtras{}, fmt.Errorf("demo: sign-in provider: %w", err)
 	}
@@ -51,7 +56,7 @@ func newDemoProvider(cfg *config.Config) (serveExtras, error) {
 	cfg.Auth.ClientSecret = secret
 	cfg.Auth.RedirectURL = redirect
 	cfg.Auth.SessionKeys = []string{key}
-	cfg.Auth.BearerAudience = demoClientID
+	cfg.Auth.APIAudience, cfg.Auth.APIClients = demoAPIAudience, []string{demoClientID}
 	insecure := isPlainHTTP(cfg.PublicURL)
 	return serveExtras{
 		mounts: map[string]http.Handler{demoIssuerPath: op.Handler()},

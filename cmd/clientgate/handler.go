@@ -30,12 +30,19 @@ func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sql
 	}
 	opts := portalOptions(cfg, st.conn, store, log)
 	opts.Middleware = append(opts.Middleware, httpm.Middleware())
+	opts.RateLimits.OnLimited = signIns.rateLimited
 	var authSvc *auth.Service
 	if cfg.Auth.Issuer != "" {
-		if authSvc, err = newAuth(ctx, cfg, st.conn, store, log, signIns.record, ex.authOptions); err != nil {
+		if authSvc, err = newAuth(ctx, cfg, st.conn, store, log, signIns, sessionBroadcaster(st), ex.authOptions); err != nil {
 			return nil, err
 		}
+		if st.bus != nil {
+			st.bus.HandleSessionsEnded(authSvc.ForgetSessions)
+		}
 		opts.Auth = authSvc
+		if opts.CursorKeys, err = cursorKeys(cfg.Auth); err != nil {
+			return nil, err
+		}
 	}
 	opts.Ready = readiness(st, authSvc)
 	engine, err := portal.New(opts)
@@ -44,7 +51,9 @@ func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sql
 	}
 	if st.cache != nil {
 		hook := cache.WebhookHandler([]byte(cfg.Webhook.Secret), cfg.Webhook.MaxAge, st.cache, cache.WithWebhookRegisterer(reg))
-		engine.POST(webhookPath, gin.WrapH(hook))
+		engine.POST(webhookPath, func(c *gin.Context) {
+			hook.ServeHTTP(c.Writer, c.Request.WithContext(cache.WithClientAddr(c.Request.Context(), c.ClientIP())))
+		})
 	}
 	return ex.wrap(engine), nil
 }

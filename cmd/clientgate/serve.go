@@ -86,6 +86,8 @@ func portalOptions(cfg *config.Config, conn connectors.Connector, b bridge.Store
 		Business:            portal.Business(cfg.Business),
 		PublicURL:           cfg.PublicURL,
 		TrustedProxies:      cfg.Listen.TrustedProxies,
+		HSTSMaxAge:          p.HSTSMaxAge,
+		RateLimits:          rateLimits(cfg.RateLimit),
 		Logger:              log,
 	}
 }

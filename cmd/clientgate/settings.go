@@ -103,6 +103,13 @@ func cmdSettings(ctx context.Context, a *app, args []string) error {
 		if err := op.store.SaveContactSettings(ctx, s); err != nil {
 			return err
 		}
+		if s.PortalDisabled {
+			n, err := revokeSessions(ctx, op.cfg, op.store, bridge.SessionFilter{ContactID: c.ID}, newLogger(op.cfg.Log, a.stderr))
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "ended %d session(s)\n", n)
+		}
 	}
 	printSettings(a, s, c.Email)
 	return nil

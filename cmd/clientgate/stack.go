@@ -25,8 +25,8 @@ type stack struct {
 	conn connectors.Connector
 	// cache is nil when cache.enabled is false.
 	cache *cache.Cache
-	// bus broadcasts invalidations to the other replicas; nil unless the
-	// database is PostgreSQL and the cache is on.
+	// bus broadcasts cache invalidations and ended sessions to the other
+	// replicas; nil unless the database is PostgreSQL.
 	bus *pgbus.Bus
 }
 
@@ -50,13 +50,13 @@ func buildStack(cfg *config.Config, store *sqlstore.Store, reg prometheus.Regist
 			log.Warn("circuit breaker changed state", "connector", raw.Name(), "from", from.String(), "to", to.String())
 		},
 	})
-	if !cfg.Cache.Enabled {
-		return st, nil
-	}
 	if cfg.Database.IsPostgres() {
 		if st.bus, err = pgbus.New(cfg.Database.DSN, pgbus.Options{Logger: log}); err != nil {
-			return nil, fmt.Errorf("cache invalidation bus: %w", err)
+			return nil, fmt.Errorf("replica bus: %w", err)
 		}
+	}
+	if !cfg.Cache.Enabled {
+		return st, nil
 	}
 	st.cache = cache.Wrap(st.conn, cacheOptions(cfg.Cache, st.bus, reg, log))
 	st.conn = st.cache
@@ -66,14 +66,15 @@ func buildStack(cfg *config.Config, store *sqlstore.Store, reg prometheus.Regist
 // cacheOptions copies the cache section into cache.Options.
 func cacheOptions(c config.CacheConfig, bus *pgbus.Bus, reg prometheus.Registerer, log *slog.Logger) cache.Options {
 	o := cache.Options{
-		ContactTTL:  c.TTL.Contact,
-		ListTTL:     c.TTL.Items,
-		ItemTTL:     c.TTL.Items,
-		NegativeTTL: c.NegativeTTL,
-		StaleFor:    c.StaleWindow,
-		MaxEntries:  c.MaxEntries,
-		Registerer:  reg,
-		Logger:      log,
+		ContactTTL:    c.TTL.Contact,
+		ListTTL:       c.TTL.Items,
+		ItemTTL:       c.TTL.Items,
+		NegativeTTL:   c.NegativeTTL,
+		StaleFor:      c.StaleWindow,
+		MaxEntries:    c.MaxEntries,
+		MaxPerContact: c.MaxEntriesPerContact,
+		Registerer:    reg,
+		Logger:        log,
 	}
 	if bus != nil {
 		o.Broadcaster = bus
@@ -81,11 +82,17 @@ func cacheOptions(c config.CacheConfig, bus *pgbus.Bus, reg prometheus.Registere
 	return o
 }
 
-// run receives other replicas' invalidations until ctx ends.
+// run receives other replicas' invalidations and ended sessions until
+// ctx ends.
 func (st *stack) run(ctx context.Context) {
-	if st.bus != nil && st.cache != nil {
-		go st.bus.Run(ctx, st.cache.Apply)
+	if st.bus == nil {
+		return
 	}
+	apply := func(cache.Invalidation) {}
+	if st.cache != nil {
+		apply = st.cache.Apply
+	}
+	go st.bus.Run(ctx, apply)
 }
 
 // close releases the bus.

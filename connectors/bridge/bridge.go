@@ -78,6 +78,7 @@ type AuditEntry struct {
 type Store interface {
 	PreferenceStore
 	FormDraftStore
+	SessionStore
 
 	// LinkFor returns the stored link of an identity, or ErrNotFound.
 	LinkFor(ctx context.Context, id Identity) (Link, error)

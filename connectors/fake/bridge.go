@@ -25,6 +25,8 @@ type Bridge struct {
 	tokens    map[string]string // contact ID → token
 	owners    map[string]string // token → contact ID
 	audit     []bridge.AuditEntry
+	sessions  map[string]bridge.Session // by ID; see bridge_sessions.go
+	tokenIDs  map[[2]string]time.Time   // (issuer, jti) → until
 	seq       int64
 	now       func() time.Time
 	pay       ledger

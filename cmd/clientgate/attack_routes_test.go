@@ -1,0 +1,52 @@
+package main
+
+// The attack suite's tables. A module that adds routes or item kinds
+// (tickets, messages, files, payments) adds them here: its kind to
+// sweepKinds (and to attackEnv.collect), each route naming an item to
+// sweepRoutes, each list or page to listRoutes, and each write to
+// writeRoutes.
+
+// sweepKinds are the item kinds every contact of the demo data has.
+var sweepKinds = []string{"invoice", "quote", "task"}
+
+// sweepRoute is a route that names one item: {id} is replaced by the IDs
+// of another contact's items of kind, each of which must be "not found".
+type sweepRoute struct{ method, path, kind string }
+
+var sweepRoutes = []sweepRoute{
+	{"GET", "/clients/invoices/{id}", "invoice"},
+	{"GET", "/clients/invoices/{id}/print", "invoice"},
+	{"GET", "/api/v1/invoices/{id}", "invoice"},
+	{"GET", "/clients/quotes/{id}", "quote"},
+	{"GET", "/clients/quotes/{id}/accept", "quote"},
+	{"GET", "/clients/quotes/{id}/decline", "quote"},
+	{"POST", "/clients/quotes/{id}/accept", "quote"},
+	{"POST", "/clients/quotes/{id}/decline", "quote"},
+	{"GET", "/api/v1/quotes/{id}", "quote"},
+	{"POST", "/api/v1/quotes/{id}/accept", "quote"},
+	{"POST", "/api/v1/quotes/{id}/decline", "quote"},
+	{"GET", "/clients/tasks/{id}/ics", "task"},
+}
+
+// listRoutes are the pages and API reads that show the signed-in
+// contact's own data; none may hold another contact's item IDs.
+var listRoutes = []string{
+	"/clients/", "/clients/invoices", "/clients/quotes", "/clients/transactions", "/clients/tasks",
+	"/clients/details", "/clients/details/edit",
+	"/api/v1/dashboard", "/api/v1/me", "/api/v1/invoices", "/api/v1/quotes", "/api/v1/transactions",
+	"/api/v1/tasks", "/api/v1/tasks.ics",
+}
+
+// writeRoute is a state-changing route with a body that is valid for the
+// signed-in contact ({own} is replaced by one of their own quotes).
+type writeRoute struct {
+	method, path, contentType, body string
+}
+
+var writeRoutes = []writeRoute{
+	{"PATCH", "/api/v1/me", "application/json", `{"phone_mobile":"+44 20 7946 0000"}`},
+	{"POST", "/clients/details", "application/x-www-form-urlencoded", "phone_mobile=%2B44+20+7946+0001"},
+	{"POST", "/clients/quotes/{own}/decline", "application/x-www-form-urlencoded", ""},
+	{"POST", "/api/v1/quotes/{own}/accept", "application/json", ""},
+	{"POST", "/clients/tasks/calendar/revoke", "application/x-www-form-urlencoded", ""},
+}

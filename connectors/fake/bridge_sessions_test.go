@@ -1,0 +1,12 @@
+package fake
+
+import (
+	"testing"
+
+	"clientgate/connectors/bridge"
+	"clientgate/connectors/bridge/bridgetest"
+)
+
+func TestBridgeSessionStore(t *testing.T) {
+	bridgetest.RunSessions(t, func(*testing.T) bridge.SessionStore { return NewBridge() })
+}
