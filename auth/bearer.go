@@ -37,7 +37,7 @@ func (s *Service) bearer(c *gin.Context, header string) {
 	}
 	id, cl, err := s.verifyBearer(c.Request.Context(), rp, token)
 	if err != nil {
-		s.opts.Logger.Info("auth: bearer token rejected", "err", err.Error())
+		s.opts.Logger.InfoContext(c.Request.Context(), "auth: bearer token rejected", "err", err.Error())
 		c.Header("WWW-Authenticate", `Bearer realm="clientgate", error="invalid_token"`)
 		s.problem(c, http.StatusUnauthorized, "invalid-token", "Invalid token",
 			"The bearer token is invalid, expired or not meant for this service.")
@@ -71,6 +71,6 @@ func (s *Service) bearerRefused(c *gin.Context, err error) {
 		s.problem(c, r.status, r.kind, r.title, r.message)
 		return
 	}
-	s.opts.Logger.Error("auth: bearer sign-in failed", "err", err.Error())
+	s.opts.Logger.ErrorContext(c.Request.Context(), "auth: bearer sign-in failed", "err", err.Error())
 	s.problem(c, http.StatusServiceUnavailable, "unavailable", "Service unavailable", "Please try again in a minute.")
 }

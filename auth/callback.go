@@ -33,14 +33,14 @@ func (s *Service) callback(c *gin.Context) {
 		return
 	}
 	if e := c.Query("error"); e != "" {
-		s.opts.Logger.Info("auth: provider refused sign-in", "error", e)
+		s.opts.Logger.InfoContext(c.Request.Context(), "auth: provider refused sign-in", "error", e)
 		s.refuse(c, &refusal{OutcomeProviderError, http.StatusForbidden, "", "Sign-in was not completed",
 			"The sign-in service did not complete your sign-in (it was cancelled or refused)."}, f.Next)
 		return
 	}
 	id, cl, raw, err := s.exchange(c.Request.Context(), rp, c.Query("code"), f)
 	if err != nil {
-		s.opts.Logger.Warn("auth: sign-in failed", "err", err.Error())
+		s.opts.Logger.WarnContext(c.Request.Context(), "auth: sign-in failed", "err", err.Error())
 		s.refuse(c, err, f.Next)
 		return
 	}
@@ -99,7 +99,7 @@ func (s *Service) refuse(c *gin.Context, err error, next string) {
 	r, ok := asRefusal(err)
 	if !ok {
 		s.outcome(OutcomeBackendError)
-		s.opts.Logger.Error("auth: sign-in failed", "err", err.Error())
+		s.opts.Logger.ErrorContext(c.Request.Context(), "auth: sign-in failed", "err", err.Error())
 		s.page(c, http.StatusServiceUnavailable, pageData{Title: "Sign-in is not available right now",
 			Message: "We could not reach our records to finish your sign-in. Please try again in a minute.", Retry: retry})
 		return

@@ -107,7 +107,7 @@ func (s *Service) sessionRefused(c *gin.Context, err error, api bool) {
 		}
 		s.page(c, r.status, pageData{Title: r.title, Message: r.message})
 	default:
-		s.opts.Logger.Error("auth: session check failed", "err", err.Error())
+		s.opts.Logger.ErrorContext(c.Request.Context(), "auth: session check failed", "err", err.Error())
 		if api {
 			s.problem(c, http.StatusServiceUnavailable, "unavailable", "Service unavailable", "Please try again in a minute.")
 			return

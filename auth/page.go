@@ -27,7 +27,7 @@ type pageData struct {
 func (s *Service) page(c *gin.Context, status int, d pageData) {
 	var buf bytes.Buffer
 	if err := pageTemplate.Execute(&buf, d); err != nil {
-		s.opts.Logger.Error("auth: render page", "err", err.Error())
+		s.opts.Logger.ErrorContext(c.Request.Context(), "auth: render page", "err", err.Error())
 		c.AbortWithStatus(http.StatusInternalServerError)
 		return
 	}
@@ -38,7 +38,7 @@ func (s *Service) page(c *gin.Context, status int, d pageData) {
 
 // fail logs an unexpected error and answers with a generic page.
 func (s *Service) fail(c *gin.Context, err error) {
-	s.opts.Logger.Error("auth: request failed", "path", c.FullPath(), "err", err.Error())
+	s.opts.Logger.ErrorContext(c.Request.Context(), "auth: request failed", "path", c.FullPath(), "err", err.Error())
 	s.page(c, http.StatusInternalServerError, pageData{Title: "Something went wrong",
 		Message: "We could not complete your request. Please try again.", Retry: s.loginURL("")})
 }

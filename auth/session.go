@@ -92,6 +92,6 @@ func (s *Service) touch(c *gin.Context, ss session) {
 	}
 	ss.LastSeen = now.Unix()
 	if err := s.writeSession(c, ss); err != nil {
-		s.opts.Logger.Error("auth: refresh session", "err", err.Error())
+		s.opts.Logger.ErrorContext(c.Request.Context(), "auth: refresh session", "err", err.Error())
 	}
 }

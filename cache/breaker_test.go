@@ -3,6 +3,7 @@ package cache
 import (
 	"context"
 	"errors"
+	"reflect"
 	"testing"
 	"time"
 
@@ -124,7 +125,7 @@ func TestCacheServesStaleWhileBreakerOpen(t *testing.T) {
 		t.Fatalf("open breaker: stale=%v contact=%q", stale, got.ID)
 	}
 	wantCalls(t, f, "GetContact", 4)
-	if c.Capabilities() != f.Capabilities() || c.Name() != "fake" {
+	if !reflect.DeepEqual(c.Capabilities(), f.Capabilities()) || c.Name() != "fake" {
 		t.Fatal("capabilities or name do not pass through")
 	}
 }

@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"reflect"
 	"testing"
 
 	"clientgate/connectors"
@@ -24,7 +25,7 @@ func TestConformance(t *testing.T) {
 			inner := connectortest.FakeHarness(caps)
 			connectortest.Run(t, connectortest.HarnessFunc(func(t *testing.T, seed connectortest.Seed) connectors.Connector {
 				c := Wrap(inner.Open(t, seed), Options{})
-				if c.Capabilities() != caps {
+				if !reflect.DeepEqual(c.Capabilities(), caps) {
 					t.Fatalf("capabilities %+v, want %+v", c.Capabilities(), caps)
 				}
 				return c

@@ -34,5 +34,5 @@ func (s *server) accessLog(c *gin.Context) {
 	if v, ok := c.Get(keyViewer); ok {
 		attrs = append(attrs, "contact_id", v.(*viewer).contact.ID)
 	}
-	s.log.Info("http request", attrs...)
+	s.log.InfoContext(c.Request.Context(), "http request", attrs...)
 }

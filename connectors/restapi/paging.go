@@ -161,6 +161,6 @@ func walk[T any](ctx context.Context, c *Connector, name string, op *Operation, 
 			return out, nil
 		}
 	}
-	c.log.Warn("restapi: listing stopped at the page limit", "op", name, "max_pages", limit)
+	c.log.WarnContext(ctx, "restapi: listing stopped at the page limit", "op", name, "max_pages", limit)
 	return out, nil
 }

@@ -96,7 +96,7 @@ func get[T any](ctx context.Context, c *Connector, r resource[T], name string, o
 		return zero, err
 	}
 	t, ok, err := r.item(c, name, op, sc, raw, op.Item, func() {
-		c.log.Info("restapi: item asked for by a contact it does not belong to", "op", name)
+		c.log.InfoContext(ctx, "restapi: item asked for by a contact it does not belong to", "op", name)
 	})
 	switch {
 	case err != nil:
