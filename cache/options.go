@@ -28,6 +28,12 @@ type Options struct {
 	// MaxEntries bounds the number of entries (default 10000); see the
 	// package doc for the eviction rule.
 	MaxEntries int
+	// ReadBudget is how long a read that holds a stale value waits for the
+	// backend before it serves that value, marked stale, while the call
+	// goes on in the background (default 2s; negative waits for the
+	// backend). A request's own read deadline (connectors.WithReadDeadline)
+	// replaces it.
+	ReadBudget time.Duration
 	// UpstreamTimeout bounds a coalesced upstream call, which runs detached
 	// from any one caller's cancellation (default 30s). A caller's earlier
 	// deadline bounds it further.
@@ -57,6 +63,7 @@ func (o *Options) defaults() {
 	setDur(&o.ItemTTL, 60*time.Second)
 	setDur(&o.NegativeTTL, 10*time.Second)
 	setDur(&o.StaleFor, 10*time.Minute)
+	setDur(&o.ReadBudget, 2*time.Second)
 	setDur(&o.UpstreamTimeout, 30*time.Second)
 	setDur(&o.SweepInterval, time.Minute)
 	setDur(&o.PublishTimeout, 5*time.Second)
