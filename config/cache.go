@@ -9,6 +9,9 @@ func (c CacheConfig) validate(p *Problems) {
 	checkPositive(p, "cache.negative_ttl", c.NegativeTTL)
 	checkPositive(p, "cache.stale_window", c.StaleWindow)
 	checkMin(p, "cache.max_entries", c.MaxEntries, 1)
+	if c.ReadBudget < 0 {
+		p.add("cache.read_budget", "must not be negative (0 waits for the CRM)")
+	}
 }
 
 func (b BreakerConfig) validate(p *Problems) {

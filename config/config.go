@@ -41,6 +41,8 @@ type ListenConfig struct {
 type LogConfig struct {
 	Level  string `yaml:"level"`
 	Format string `yaml:"format"`
+	// AccessProbes writes /healthz and /readyz requests to the access log.
+	AccessProbes bool `yaml:"access_probes"`
 }
 
 // DatabaseConfig names the database of the built-in store and of the
@@ -136,6 +138,10 @@ type CacheConfig struct {
 	// StaleWindow is how long a value may be served while the CRM fails.
 	StaleWindow time.Duration `yaml:"stale_window"`
 	MaxEntries  int           `yaml:"max_entries"`
+	// ReadBudget is how long a request waits for the CRM before cached
+	// data is served as stale while the refresh goes on; 0 waits for the
+	// CRM.
+	ReadBudget time.Duration `yaml:"read_budget"`
 }
 
 // CacheTTL holds how long cached values stay fresh.

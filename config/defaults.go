@@ -53,6 +53,7 @@ func Default() *Config {
 			NegativeTTL: 30 * time.Second,
 			StaleWindow: time.Hour,
 			MaxEntries:  100000,
+			ReadBudget:  2 * time.Second,
 		},
 		Breaker: BreakerConfig{Failures: 5, OpenFor: 30 * time.Second},
 		Webhook: WebhookConfig{MaxAge: 5 * time.Minute},

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"net/http"
 
@@ -24,6 +23,9 @@ func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sql
 	if err != nil {
 		return nil, err
 	}
+	if err := registerBuildInfo(reg); err != nil {
+		return nil, err
+	}
 	httpm, err := httpmetrics.New(reg)
 	if err != nil {
 		return nil, err
@@ -37,7 +39,12 @@ func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sql
 		}
 		opts.Auth = authSvc
 	}
-	opts.Ready = readiness(st, authSvc)
+	crm, err := newCRMHealth(st, reg, log)
+	if err != nil {
+		return nil, err
+	}
+	crm.run(ctx)
+	opts.ReadyChecks = readyChecks(cfg, store, authSvc, crm)
 	engine, err := portal.New(opts)
 	if err != nil {
 		return nil, err
@@ -51,16 +58,3 @@ func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sql
 
 // webhookPath is where the signed cache invalidation webhook is served.
 const webhookPath = "/hooks/invalidate"
-
-// readiness is /readyz: the CRM answers its ping (through the adapter,
-// not the cache or the breaker) and, with sign-in configured, the
-// provider's discovery has succeeded.
-func readiness(st *stack, authSvc *auth.Service) func(context.Context) error {
-	return func(ctx context.Context) error {
-		err := st.adapter.Ping(ctx)
-		if authSvc != nil {
-			err = errors.Join(err, authSvc.Ready(ctx))
-		}
-		return err
-	}
-}

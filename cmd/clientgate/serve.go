@@ -64,7 +64,6 @@ func portalOptions(cfg *config.Config, conn connectors.Connector, b bridge.Store
 	return portal.Options{
 		Connector:           conn,
 		Bridge:              b,
-		Ready:               conn.Ping,
 		BasePath:            p.BasePath,
 		Enabled:             p.Enabled,
 		Branding:            portal.Branding{Name: p.Name, LogoURL: p.LogoURL, AccentColor: p.AccentColor},
@@ -74,6 +73,8 @@ func portalOptions(cfg *config.Config, conn connectors.Connector, b bridge.Store
 		CompanyItemsDefault: p.CompanyItemsDefault,
 		PublicURL:           cfg.PublicURL,
 		TrustedProxies:      cfg.Listen.TrustedProxies,
+		AccessLogProbes:     cfg.Log.AccessProbes,
+		ReadBudget:          cfg.Cache.ReadBudget,
 		Logger:              log,
 	}
 }

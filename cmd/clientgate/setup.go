@@ -9,6 +9,7 @@ import (
 
 	"clientgate/config"
 	"clientgate/connectors/sqlstore"
+	"clientgate/portal/reqid"
 )
 
 // loadConfig loads the file at path (none when "") with the environment
@@ -25,7 +26,8 @@ func loadConfig(path string, environ []string) (*config.Config, error) {
 }
 
 // newLogger returns the JSON (or text) slog logger on w at the configured
-// level.
+// level. Every line logged with a request's context carries its request ID
+// (see package reqid).
 func newLogger(c config.LogConfig, w io.Writer) *slog.Logger {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(c.Level)); err != nil {
@@ -33,9 +35,9 @@ func newLogger(c config.LogConfig, w io.Writer) *slog.Logger {
 	}
 	opts := &slog.HandlerOptions{Level: level}
 	if c.Format == "text" {
-		return slog.New(slog.NewTextHandler(w, opts))
+		return slog.New(reqid.Handler(slog.NewTextHandler(w, opts)))
 	}
-	return slog.New(slog.NewJSONHandler(w, opts))
+	return slog.New(reqid.Handler(slog.NewJSONHandler(w, opts)))
 }
 
 // warnUnknownEnv logs the names (never the values) of CLIENTGATE_*
