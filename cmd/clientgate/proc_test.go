@@ -26,7 +26,7 @@ type proc struct {
 
 // startBinary starts a long-running subcommand and returns once it logs
 // that its portal listener (and its metrics one, when metrics) is up.
-func startBinary(t *testing.T, env []string, metrics bool, args ...string) (*proc, map[string]string) {
+func startBinary(t testing.TB, env []string, metrics bool, args ...string) (*proc, map[string]string) {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Env = env
