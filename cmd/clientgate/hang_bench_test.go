@@ -117,4 +117,3 @@ func wrkPercentile(out, q string) (time.Duration, bool) {
 	unit := map[string]time.Duration{"us": time.Microsecond, "ms": time.Millisecond, "s": time.Second, "m": time.Minute}[m[2]]
 	return time.Duration(v * float64(unit)), true
 }
-

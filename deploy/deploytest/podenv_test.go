@@ -108,18 +108,6 @@ func (p *pod) mountSecrets(t *testing.T, m manifests, spec corev1.PodSpec, c cor
 	}
 }
 
-// file returns this test's copy of a file the container sees at path.
-func (p pod) file(t *testing.T, path string) string {
-	t.Helper()
-	for mount, host := range p.mounts {
-		if strings.HasPrefix(path, mount+"/") {
-			return host + strings.TrimPrefix(path, mount)
-		}
-	}
-	t.Fatalf("%s is in no mounted volume", path)
-	return ""
-}
-
 func mustConfigMap(t *testing.T, m manifests, name string) corev1.ConfigMap {
 	t.Helper()
 	cm, ok := m.configMaps[name]
