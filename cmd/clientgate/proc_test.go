@@ -106,6 +106,18 @@ func (p *proc) logged(msg string) map[string]any {
 	return nil
 }
 
+// loggedWith returns the first log line with the message and key = value.
+func (p *proc) loggedWith(msg, key, value string) map[string]any {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, m := range p.lines {
+		if m["msg"] == msg && m[key] == value {
+			return m
+		}
+	}
+	return nil
+}
+
 // stop sends sig and returns the exit code.
 func (p *proc) stop(t *testing.T, sig syscall.Signal) int {
 	t.Helper()

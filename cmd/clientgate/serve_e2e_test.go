@@ -63,6 +63,7 @@ auth:
 		t.Fatalf("after sign-in: %d %s\n%s", resp.StatusCode, resp.Request.URL, page)
 	}
 	checkAPI(t, pc)
+	checkBearerLogged(t, pc.base, p)
 	checkWebhook(t, pc.base, p)
 	checkMetrics(t, "http://"+addrs["metrics"]+"/metrics")
 	if code := p.stop(t, syscall.SIGTERM); code != 0 {
@@ -161,4 +162,35 @@ func checkMetrics(t *testing.T, url string) {
 		t.Error("a route label holds a raw ID")
 	}
 	checkDeployQueries(t, text)
+}
+
+// checkBearerLogged sends a bad bearer token with a request ID: auth's
+// log line about it carries that ID, like the access log line.
+func checkBearerLogged(t *testing.T, base string, p *proc) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, base+"/api/v1/me", nil)
+	req.Header.Set("Authorization", "Bearer not-a-token")
+	req.Header.Set("X-Request-ID", "e2e-bearer-0001")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("bad bearer token = %d, want 401", resp.StatusCode)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		rejected, access := p.logged("auth: bearer token rejected"), p.loggedWith("http request", "request_id", "e2e-bearer-0001")
+		if rejected != nil && access != nil {
+			if rejected["request_id"] != "e2e-bearer-0001" {
+				t.Errorf("auth's log line lacks the request ID: %v", rejected)
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no bearer rejection or access line logged:\n%s", p.output())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
