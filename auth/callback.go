@@ -32,13 +32,13 @@ func (s *Service) callback(c *gin.Context) {
 		return
 	}
 	if e := c.Query("error"); e != "" {
-		s.opts.Logger.Info("auth: provider refused sign-in", "error", e)
+		s.opts.Logger.InfoContext(c.Request.Context(), "auth: provider refused sign-in", "error", e)
 		s.refuse(c, newRefusal(OutcomeProviderError, http.StatusForbidden, "", "auth.provider_error"), f.Next)
 		return
 	}
 	id, cl, raw, err := s.exchange(c.Request.Context(), rp, c.Query("code"), f)
 	if err != nil {
-		s.opts.Logger.Warn("auth: sign-in failed", "err", err.Error())
+		s.opts.Logger.WarnContext(c.Request.Context(), "auth: sign-in failed", "err", err.Error())
 		s.refuse(c, err, f.Next)
 		return
 	}

@@ -60,13 +60,13 @@ func (s *Service) provision(ctx context.Context, id bridge.Identity, cl claims) 
 	first, last := cl.names()
 	c, err := s.opts.Connector.CreateContact(ctx, connectors.NewContact{Email: cl.Email, FirstName: first, LastName: last})
 	if errors.Is(err, connectors.ErrUnsupported) {
-		s.opts.Logger.Error("auth: auto-provisioning is on but the connector cannot create contacts", "connector", s.opts.Connector.Name())
+		s.opts.Logger.ErrorContext(ctx, "auth: auto-provisioning is on but the connector cannot create contacts", "connector", s.opts.Connector.Name())
 		return "", "", refuseNoContact(cl.Email)
 	}
 	if err != nil {
 		return "", "", fmt.Errorf("%w: create contact: %w", errBackend, err)
 	}
-	s.opts.Logger.Info("auth: provisioned contact", "contact_id", c.ID, "issuer", id.Issuer, "subject", id.Subject)
+	s.opts.Logger.InfoContext(ctx, "auth: provisioned contact", "contact_id", c.ID, "issuer", id.Issuer, "subject", id.Subject)
 	return c.ID, OutcomeProvisioned, s.saveLink(ctx, id, c.ID, cl.Email, bridge.ViaProvisioned)
 }
 
@@ -83,9 +83,9 @@ func (s *Service) conflict(ctx context.Context, id bridge.Identity, email string
 	now := time.Now().UTC()
 	err := s.opts.Bridge.RecordConflict(ctx, bridge.Conflict{Identity: id, Email: email, FirstSeen: now, LastSeen: now, Count: 1})
 	if err != nil {
-		s.opts.Logger.Error("auth: record link conflict", "err", err.Error())
+		s.opts.Logger.ErrorContext(ctx, "auth: record link conflict", "err", err.Error())
 	}
-	s.opts.Logger.Warn("auth: link conflict: email matches several contacts", "issuer", id.Issuer, "subject", id.Subject, "email", email)
+	s.opts.Logger.WarnContext(ctx, "auth: link conflict: email matches several contacts", "issuer", id.Issuer, "subject", id.Subject, "email", email)
 	return refuseAmbiguous(email)
 }
 

@@ -118,7 +118,7 @@ func (s *Service) discoverLoop(ctx context.Context) {
 		s.mu.Lock()
 		s.lastErr = err
 		s.mu.Unlock()
-		s.opts.Logger.Warn("auth: openid provider discovery failed; retrying", "issuer", s.opts.Issuer, "retry_in", wait.String(), "err", err.Error())
+		s.opts.Logger.WarnContext(ctx, "auth: openid provider discovery failed; retrying", "issuer", s.opts.Issuer, "retry_in", wait.String(), "err", err.Error())
 		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():

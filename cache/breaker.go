@@ -67,11 +67,10 @@ func Breaker(c connectors.Connector, opts BreakerOptions) *CircuitBreaker {
 	if opts.OpenFor <= 0 {
 		opts.OpenFor = 30 * time.Second
 	}
-	gauge := register(opts.Registerer, prometheus.NewGaugeVec(prometheus.GaugeOpts{
-		Name: "clientgate_breaker_state",
-		Help: "Circuit breaker state per connector: 0 closed, 1 half-open, 2 open.",
-	}, []string{"connector"})).WithLabelValues(c.Name())
-	gauge.Set(float64(BreakerClosed))
+	b := &CircuitBreaker{next: c}
+	// The state gauge reads b.cb, so the metrics are registered once it
+	// exists; no transition can happen before.
+	var transitions *prometheus.CounterVec
 	st := gobreaker.Settings{
 		Name:        c.Name(),
 		MaxRequests: opts.Probes,
@@ -85,13 +84,15 @@ func Breaker(c connectors.Connector, opts BreakerOptions) *CircuitBreaker {
 				(errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded))
 		},
 		OnStateChange: func(_ string, from, to gobreaker.State) {
-			gauge.Set(float64(to))
+			transitions.WithLabelValues(BreakerState(to).String()).Inc()
 			if opts.OnStateChange != nil {
 				opts.OnStateChange(BreakerState(from), BreakerState(to))
 			}
 		},
 	}
-	return &CircuitBreaker{next: c, cb: gobreaker.NewTwoStepCircuitBreaker[struct{}](st)}
+	b.cb = gobreaker.NewTwoStepCircuitBreaker[struct{}](st)
+	transitions = registerBreakerMetrics(opts.Registerer, c.Name(), b.State)
+	return b
 }
 
 // State returns the breaker's current state.

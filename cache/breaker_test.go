@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -46,7 +47,7 @@ func TestBreakerOpensAndRecovers(t *testing.T) {
 		}
 	}
 	expectTransition(t, changes, transition{BreakerClosed, BreakerOpen})
-	if v := testutil.ToFloat64(breakerGauge(t, reg)); v != 2 {
+	if v := breakerGauge(t, reg); v != 2 {
 		t.Fatalf("state gauge = %v, want 2", v)
 	}
 	// Open: fails fast without calling the backend.
@@ -68,24 +69,64 @@ func TestBreakerOpensAndRecovers(t *testing.T) {
 	f.SetError("GetContact", nil)
 	waitFor(t, func() bool { return b.State() == BreakerHalfOpen })
 	expectTransition(t, changes, transition{BreakerOpen, BreakerHalfOpen})
-	if v := testutil.ToFloat64(breakerGauge(t, reg)); v != 1 {
+	if v := breakerGauge(t, reg); v != 1 {
 		t.Fatalf("state gauge = %v, want 1", v)
 	}
 	_, err := b.GetContact(ctx, ct.ID)
 	mustNil(t, err)
 	expectTransition(t, changes, transition{BreakerHalfOpen, BreakerClosed})
-	if b.State() != BreakerClosed || testutil.ToFloat64(breakerGauge(t, reg)) != 0 {
+	if b.State() != BreakerClosed || breakerGauge(t, reg) != 0 {
 		t.Fatalf("state %v, want closed", b.State())
 	}
 }
 
-func breakerGauge(t *testing.T, reg *prometheus.Registry) prometheus.Collector {
+// breakerGauge scrapes clientgate_breaker_state{connector="fake"} from
+// reg, as Prometheus would.
+func breakerGauge(t *testing.T, reg *prometheus.Registry) float64 {
 	t.Helper()
-	g := register(prometheus.Registerer(reg), prometheus.NewGaugeVec(prometheus.GaugeOpts{
-		Name: "clientgate_breaker_state",
-		Help: "Circuit breaker state per connector: 0 closed, 1 half-open, 2 open.",
-	}, []string{"connector"}))
-	return g.WithLabelValues("fake")
+	families, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range families {
+		if mf.GetName() != "clientgate_breaker_state" {
+			continue
+		}
+		for _, m := range mf.GetMetric() {
+			for _, l := range m.GetLabel() {
+				if l.GetName() == "connector" && l.GetValue() == "fake" {
+					return m.GetGauge().GetValue()
+				}
+			}
+		}
+	}
+	t.Fatal("no clientgate_breaker_state{connector=\"fake\"}")
+	return 0
+}
+
+func TestBreakerGaugeFollowsTransitionsWithoutCalls(t *testing.T) {
+	reg := prometheus.NewRegistry()
+	f, b, _, ct := newBreaker(t, reg)
+	f.SetError("GetContact", connectors.ErrUnavailable)
+	for range 3 {
+		_, _ = b.GetContact(context.Background(), ct.ID)
+	}
+	if v := breakerGauge(t, reg); v != 2 {
+		t.Fatalf("state gauge = %v, want 2 (open)", v)
+	}
+	// No call is made: the scrape alone sees OpenFor pass.
+	waitFor(t, func() bool { return breakerGauge(t, reg) == 1 })
+	wantCalls(t, f, "GetContact", 3)
+	want := `
+# HELP clientgate_breaker_transitions_total Circuit breaker state changes per connector, by the state entered.
+# TYPE clientgate_breaker_transitions_total counter
+clientgate_breaker_transitions_total{connector="fake",to="closed"} 0
+clientgate_breaker_transitions_total{connector="fake",to="half-open"} 1
+clientgate_breaker_transitions_total{connector="fake",to="open"} 1
+`
+	if err := testutil.GatherAndCompare(reg, strings.NewReader(want), "clientgate_breaker_transitions_total"); err != nil {
+		t.Error(err)
+	}
 }
 
 func TestBreakerIgnoresNonBackendErrors(t *testing.T) {

@@ -72,6 +72,6 @@ func (c *Cache) invalidate(inv Invalidation) {
 	ctx, cancel := context.WithTimeout(context.Background(), c.opts.PublishTimeout)
 	defer cancel()
 	if err := c.opts.Broadcaster.Publish(ctx, inv); err != nil {
-		c.opts.Logger.Warn("cache: broadcasting an invalidation failed", "err", err)
+		c.opts.Logger.WarnContext(ctx, "cache: broadcasting an invalidation failed", "err", err)
 	}
 }

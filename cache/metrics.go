@@ -9,7 +9,7 @@ import (
 // metrics are the cache's Prometheus collectors. Without a Registerer they
 // are created but registered nowhere.
 type metrics struct {
-	hits, misses, stale, coalesced, evictions prometheus.Counter
+	hits, misses, stale, coalesced, evictions, budgetSpent prometheus.Counter
 }
 
 func newMetrics(reg prometheus.Registerer, entries func() float64) *metrics {
@@ -23,6 +23,8 @@ func newMetrics(reg prometheus.Registerer, entries func() float64) *metrics {
 		stale:     counter("clientgate_cache_stale_total", "Reads served stale while the backend failed."),
 		coalesced: counter("clientgate_cache_coalesced_total", "Reads that joined another caller's upstream call."),
 		evictions: counter("clientgate_cache_evictions_total", "Entries evicted because the cache was full."),
+		budgetSpent: counter("clientgate_cache_read_budget_spent_total",
+			"Reads that stopped waiting for a slow backend at the read budget and served their stale value."),
 	}
 	register[prometheus.Collector](reg, prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "clientgate_cache_entries",

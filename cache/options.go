@@ -32,6 +32,12 @@ type Options struct {
 	// (default 256): past it, that contact's entry closest to expiry is
 	// dropped, so that no client can fill the cache for everyone.
 	MaxPerContact int
+	// ReadBudget is how long a read that holds a stale value waits for the
+	// backend before it serves that value, marked stale, while the call
+	// goes on in the background (default 2s; negative waits for the
+	// backend). A request's own read deadline (connectors.WithReadDeadline)
+	// replaces it.
+	ReadBudget time.Duration
 	// UpstreamTimeout bounds a coalesced upstream call, which runs detached
 	// from any one caller's cancellation (default 30s). A caller's earlier
 	// deadline bounds it further.
@@ -61,6 +67,7 @@ func (o *Options) defaults() {
 	setDur(&o.ItemTTL, 60*time.Second)
 	setDur(&o.NegativeTTL, 10*time.Second)
 	setDur(&o.StaleFor, 10*time.Minute)
+	setDur(&o.ReadBudget, 2*time.Second)
 	setDur(&o.UpstreamTimeout, 30*time.Second)
 	setDur(&o.SweepInterval, time.Minute)
 	setDur(&o.PublishTimeout, 5*time.Second)

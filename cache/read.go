@@ -39,8 +39,10 @@ func (sp spec[T]) out(v any) T {
 }
 
 // read serves one read: fresh from the cache, else from one coalesced
-// upstream call, else (on ErrUnavailable) the last good value while it is
-// within the stale window.
+// upstream call, else the last good value while it is within the stale
+// window, when the call fails with ErrUnavailable or when the request's
+// read budget runs out first (the call then goes on in the background and
+// stores what it gets).
 func read[T any](ctx context.Context, c *Cache, sp spec[T], fetch func(context.Context) (T, error)) (T, error) {
 	var zero T
 	if err := ctx.Err(); err != nil {
@@ -56,7 +58,14 @@ func read[T any](ctx context.Context, c *Cache, sp spec[T], fetch func(context.C
 		}
 		return sp.out(e.val), nil
 	}
-	v, err := c.shared(ctx, sp.key, func(uctx context.Context, epoch uint64) (any, error) {
+	canStale := found && !e.negative && now.Sub(e.at) < e.ttl+c.opts.StaleFor
+	var budget <-chan time.Time
+	if canStale {
+		stop, ch := c.budget(ctx)
+		defer stop()
+		budget = ch
+	}
+	v, err := c.shared(ctx, sp.key, budget, func(uctx context.Context, epoch uint64) (any, error) {
 		v, err := fetch(uctx)
 		remember(c, sp, v, err, epoch)
 		return v, err
@@ -66,12 +75,11 @@ func read[T any](ctx context.Context, c *Cache, sp spec[T], fetch func(context.C
 		connectors.ReportFrom(ctx).Miss()
 		return sp.out(v), nil
 	}
-	if found && !e.negative && ctx.Err() == nil && errors.Is(err, connectors.ErrUnavailable) {
-		if age := now.Sub(e.at); age < e.ttl+c.opts.StaleFor {
-			c.metrics.stale.Inc()
-			connectors.ReportFrom(ctx).Stale(age)
-			return sp.out(e.val), nil
-		}
+	if canStale && ctx.Err() == nil && (errors.Is(err, connectors.ErrUnavailable) || errors.Is(err, errBudgetSpent)) {
+		age := now.Sub(e.at)
+		c.metrics.stale.Inc()
+		connectors.ReportFrom(ctx).Stale(age)
+		return sp.out(e.val), nil
 	}
 	return zero, err
 }
@@ -96,8 +104,9 @@ func remember[T any](c *Cache, sp spec[T], v T, err error, epoch uint64) {
 
 // shared runs fn once for all concurrent callers of the same key. fn runs
 // detached from the caller's cancellation; each caller stops waiting, with
-// its own ctx error, when its ctx ends.
-func (c *Cache) shared(ctx context.Context, key string, fn func(context.Context, uint64) (any, error)) (any, error) {
+// its own ctx error, when its ctx ends, or with errBudgetSpent when budget
+// (nil: none) fires.
+func (c *Cache) shared(ctx context.Context, key string, budget <-chan time.Time, fn func(context.Context, uint64) (any, error)) (any, error) {
 	epoch := c.store.epoch.Load()
 	ran := false
 	ch := c.group.DoChan(key+"#"+strconv.FormatUint(epoch, 10), func() (v any, err error) {
@@ -123,5 +132,8 @@ func (c *Cache) shared(ctx context.Context, key string, fn func(context.Context,
 		return r.Val, r.Err
 	case <-ctx.Done():
 		return nil, ctx.Err()
+	case <-budget:
+		c.metrics.budgetSpent.Inc()
+		return nil, errBudgetSpent
 	}
 }

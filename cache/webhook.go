@@ -99,6 +99,9 @@ func WebhookHandler(secret []byte, maxAge time.Duration, inv Invalidator, opts .
 		Name: "clientgate_webhook_invalidations_total",
 		Help: "Invalidation webhook requests by outcome.",
 	}, []string{"outcome"}))
+	for _, o := range WebhookOutcomes() {
+		h.outcomes.WithLabelValues(o)
+	}
 	return h
 }
 

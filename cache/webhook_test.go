@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -193,4 +196,25 @@ func TestWebhookWithoutSecretRefusesAll(t *testing.T) {
 		t.Fatalf("status %d, applied %v", w.Code, rec.got)
 	}
 	checkProblem(t, w, http.StatusServiceUnavailable)
+}
+
+func TestWebhookOutcomesListsEveryRefusal(t *testing.T) {
+	src, err := os.ReadFile("webhook.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := regexp.MustCompile(`Status\w+, "(\w+)"`).FindAllStringSubmatch(string(src), -1)
+	if len(used) < 5 {
+		t.Fatalf("found only %d refusal outcomes in webhook.go; has the code changed shape?", len(used))
+	}
+	for _, m := range used {
+		if !slices.Contains(WebhookOutcomes(), m[1]) {
+			t.Errorf("outcome %q is used in webhook.go but missing from WebhookOutcomes", m[1])
+		}
+	}
+	reg := prometheus.NewPedanticRegistry()
+	WebhookHandler([]byte("0123456789abcdef"), 0, nil, WithWebhookRegisterer(reg))
+	if n := testutil.CollectAndCount(reg, "clientgate_webhook_invalidations_total"); n != len(WebhookOutcomes()) {
+		t.Errorf("%d webhook series before any request, want %d at zero", n, len(WebhookOutcomes()))
+	}
 }

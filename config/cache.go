@@ -10,6 +10,9 @@ func (c CacheConfig) validate(p *Problems) {
 	checkPositive(p, "cache.stale_window", c.StaleWindow)
 	checkMin(p, "cache.max_entries", c.MaxEntries, 1)
 	checkMin(p, "cache.max_entries_per_contact", c.MaxEntriesPerContact, 1)
+	if c.ReadBudget < 0 {
+		p.add("cache.read_budget", "must not be negative (0 waits for the CRM)")
+	}
 }
 
 func (r RateLimitConfig) validate(p *Problems) {

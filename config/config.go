@@ -46,6 +46,8 @@ type ListenConfig struct {
 type LogConfig struct {
 	Level  string `yaml:"level"`
 	Format string `yaml:"format"`
+	// AccessProbes writes /healthz and /readyz requests to the access log.
+	AccessProbes bool `yaml:"access_probes"`
 }
 
 // DatabaseConfig names the database of the built-in store and of the
@@ -167,6 +169,10 @@ type CacheConfig struct {
 	MaxEntries  int           `yaml:"max_entries"`
 	// MaxEntriesPerContact bounds the entries one contact's reads hold.
 	MaxEntriesPerContact int `yaml:"max_entries_per_contact"`
+	// ReadBudget is how long a request waits for the CRM before cached
+	// data is served as stale while the refresh goes on; 0 waits for the
+	// CRM.
+	ReadBudget time.Duration `yaml:"read_budget"`
 }
 
 // CacheTTL holds how long cached values stay fresh.

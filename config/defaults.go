@@ -61,6 +61,7 @@ func Default() *Config {
 			StaleWindow:          time.Hour,
 			MaxEntries:           100000,
 			MaxEntriesPerContact: 256,
+			ReadBudget:           2 * time.Second,
 		},
 		Breaker: BreakerConfig{Failures: 5, OpenFor: 30 * time.Second},
 		Webhook: WebhookConfig{MaxAge: 5 * time.Minute},

@@ -18,21 +18,56 @@ const maxFileSize = 1 << 20
 // malformed values and unreadable files are errors; a Problems error lists
 // them all. Load does not call Validate.
 func Load(path string, environ []string) (*Config, error) {
+	c, probs, err := load(path, environ)
+	if err != nil {
+		return nil, err
+	}
+	if len(probs) > 0 {
+		return nil, probs
+	}
+	return c, nil
+}
+
+// LoadAndValidate is Load then Validate (ValidateAuthOptional when
+// authRequired is false), reporting every problem at once: a syntax error
+// in the file (with its line and column), unknown keys and bad values do
+// not hide the validation problems of what could be read.
+func LoadAndValidate(path string, environ []string, authRequired bool) (*Config, error) {
+	c, probs, err := load(path, environ)
+	if err != nil {
+		return nil, err
+	}
+	var verr error
+	if authRequired {
+		verr = c.Validate()
+	} else {
+		verr = c.ValidateAuthOptional()
+	}
+	var vprobs Problems
+	if errors.As(verr, &vprobs) {
+		probs = append(probs, vprobs...)
+	}
+	if len(probs) > 0 {
+		return nil, probs
+	}
+	return c, nil
+}
+
+// load returns the configuration with every problem found loading it; the
+// configuration is derived and holds whatever could be read.
+func load(path string, environ []string) (*Config, Problems, error) {
 	c := Default()
 	var probs Problems
 	if path != "" {
 		p, err := loadFile(c, path)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		probs = append(probs, p...)
 	}
 	probs = append(probs, applyEnv(c, environ)...)
-	if len(probs) > 0 {
-		return nil, probs
-	}
 	c.Derive()
-	return c, nil
+	return c, probs, nil
 }
 
 // loadFile decodes the YAML file at path over c. A file that cannot be read
@@ -45,7 +80,9 @@ func loadFile(c *Config, path string) (Problems, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("config: %s: %w", path, err)
+		// Reported as a problem, so that the environment and the
+		// validation problems are listed with it.
+		return Problems{syntaxProblem(path, data, err)}, nil
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil // an empty file keeps the defaults

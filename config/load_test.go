@@ -97,8 +97,8 @@ func TestLoadFileErrors(t *testing.T) {
 	tests := []struct {
 		name, yaml, want string
 	}{
-		{"bad syntax", "listen:\n  addr: [unclosed\n", "yaml: line"},
-		{"tab indentation", "listen:\n\taddr: x\n", "yaml: line"},
+		{"bad syntax", "listen:\n  addr: [unclosed\n", "c.yaml:2:9: syntax error: "},
+		{"tab indentation", "listen:\n\taddr: x\n", "c.yaml:2:1: syntax error: "},
 		{"not a mapping", "- a\n- b\n", "line 1: the top level must be a mapping"},
 		{"duplicate key", "log:\n  level: info\n  level: debug\n", "already defined"},
 	}
@@ -156,5 +156,26 @@ func TestExampleFileIsTheDefaults(t *testing.T) {
 		if !strings.Contains(string(text), last) {
 			t.Errorf("example file does not document %s", key)
 		}
+	}
+}
+
+// TestLoadAndValidateReportsEverythingAtOnce: a syntax error no longer
+// hides the environment's and the validation's problems.
+func TestLoadAndValidateReportsEverythingAtOnce(t *testing.T) {
+	path := writeFile(t, "c.yaml", "portal:\n  name: [unclosed\n")
+	_, err := LoadAndValidate(path, []string{"CLIENTGATE_CACHE_TTL_ITEMS=soon", "CLIENTGATE_LOG_LEVEL=loud"}, true)
+	joined := strings.Join(problemsOf(t, err), "\n")
+	for _, w := range []string{
+		"c.yaml:2:9: syntax error: ",
+		`CLIENTGATE_CACHE_TTL_ITEMS: "soon" is not a duration`,
+		`log.level: "loud" is not one of`,
+		"auth.issuer: required",
+	} {
+		if !strings.Contains(joined, w) {
+			t.Errorf("problems lack %q:\n%s", w, joined)
+		}
+	}
+	if _, err := LoadAndValidate(writeFile(t, "ok.yaml", "log: {level: debug}\n"), nil, false); err != nil {
+		t.Errorf("valid file without auth, auth optional: %v", err)
 	}
 }

@@ -10,7 +10,7 @@ import (
 // failure to record it is logged as an error rather than shown.
 func (s *server) audit(c *gin.Context, e bridge.AuditEntry) {
 	if err := s.store.Record(c.Request.Context(), e); err != nil {
-		s.log.Error("portal: audit record failed", "action", e.Action, "target", e.Target,
+		s.log.ErrorContext(c.Request.Context(), "portal: audit record failed", "action", e.Action, "target", e.Target,
 			"contact_id", e.ContactID, "request_id", requestID(c), "err", err.Error())
 	}
 }

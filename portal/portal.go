@@ -48,8 +48,17 @@ type Options struct {
 	// Auth signs people in; nil serves only /healthz and /readyz.
 	Auth Authenticator
 	// Ready answers /readyz: 200 when it returns nil, else 503. Nil means
-	// always ready.
+	// always ready. It runs after ReadyChecks, as a check named "ready".
 	Ready func(ctx context.Context) error
+	// ReadyChecks are the named checks of /readyz (see ReadyCheck).
+	ReadyChecks []ReadyCheck
+	// AccessLogProbes writes /healthz and /readyz requests to the access
+	// log too; by default they are left out.
+	AccessLogProbes bool
+	// ReadBudget is how long a request waits for the CRM before the cache
+	// answers with the stale value it holds (connectors.WithReadDeadline);
+	// 0 sets no budget.
+	ReadBudget time.Duration
 	// BasePath is where the HTML pages live; default "/clients".
 	BasePath string
 	// Enabled turns the portal on; when false every portal route answers

@@ -10,7 +10,9 @@ import (
 )
 
 // recoverPanics turns a panic into a friendly 500; the stack trace goes to
-// the log only.
+// the log only, with the request ID (from the request's context). The
+// access log and the HTTP metrics, which run inside it, record such a
+// request as a 500 in their deferred calls.
 func (s *server) recoverPanics(c *gin.Context) {
 	defer func() {
 		v := recover()
@@ -20,8 +22,8 @@ func (s *server) recoverPanics(c *gin.Context) {
 		if err, ok := v.(error); ok && errors.Is(err, http.ErrAbortHandler) {
 			panic(v)
 		}
-		s.log.Error("portal: panic", "panic", fmt.Sprint(v), "stack", string(debug.Stack()),
-			"request_id", c.Writer.Header().Get(headerRequestID), "route", c.FullPath())
+		s.log.ErrorContext(c.Request.Context(), "portal: panic", "panic", fmt.Sprint(v), "stack", string(debug.Stack()),
+			"route", c.FullPath())
 		if !c.Writer.Written() {
 			s.fail(c, errorf("panic serving request"))
 		}

@@ -5,6 +5,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/google/uuid"
+
+	"clientgate/portal/reqid"
 )
 
 // headerRequestID carries the request ID in and out.
@@ -17,13 +19,15 @@ const keyRequestID = "portal.request_id"
 var saneRequestID = regexp.MustCompile(`^[A-Za-z0-9._:-]{8,64}$`)
 
 // assignRequestID reuses a sane incoming X-Request-ID or makes a new one,
-// and echoes it on the answer.
+// echoes it on the answer and puts it in the request's context, where the
+// logger finds it (see package reqid).
 func assignRequestID(c *gin.Context) {
 	id := c.GetHeader(headerRequestID)
 	if !saneRequestID.MatchString(id) {
 		id = uuid.NewString()
 	}
 	c.Set(keyRequestID, id)
+	c.Request = c.Request.WithContext(reqid.With(c.Request.Context(), id))
 	c.Header(headerRequestID, id)
 	c.Next()
 }

@@ -3,6 +3,7 @@ package portal
 import (
 	"bytes"
 	"encoding/json"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -88,11 +89,11 @@ type problem struct {
 // the API, the error page for HTML. It aborts the handler chain.
 func (s *server) fail(c *gin.Context, err error) {
 	he := toHTTPError(err)
-	level := s.log.Info
+	level := slog.LevelInfo
 	if he.Status >= 500 {
-		level = s.log.Error
+		level = slog.LevelError
 	}
-	level("portal: request failed", "request_id", requestID(c), "route", c.FullPath(),
+	s.log.Log(c.Request.Context(), level, "portal: request failed", "request_id", requestID(c), "route", c.FullPath(),
 		"status", he.Status, "err", err.Error())
 	c.Abort()
 	status := he.Status

@@ -16,6 +16,7 @@ import (
 	"clientgate/connectors"
 	"clientgate/connectors/bridge"
 	"clientgate/portal/i18n"
+	"clientgate/portal/reqid"
 )
 
 // server holds what every handler needs, validated once by newServer.
@@ -24,7 +25,9 @@ type server struct {
 	store          bridge.Store
 	auth           Authenticator
 	log            *slog.Logger
-	ready          readyFunc
+	readyChecks    []ReadyCheck
+	logProbes      bool
+	readBudget     time.Duration
 	base           string // "" or a path such as "/clients", no trailing slash
 	enabled        bool
 	brand          brand
@@ -64,13 +67,17 @@ func newServer(o Options) (*server, error) {
 	}
 	s := &server{
 		conn: o.Connector, store: o.Bridge, auth: o.Auth, log: o.Logger,
-		ready: o.Ready, enabled: o.Enabled, companyDefault: o.CompanyItemsDefault,
+		readyChecks: readyChecksOf(o), logProbes: o.AccessLogProbes, readBudget: o.ReadBudget,
+		enabled: o.Enabled, companyDefault: o.CompanyItemsDefault,
 		now:   func() time.Time { return time.Now().UTC() },
 		extra: o.Middleware,
 	}
 	if s.log == nil {
 		s.log = slog.Default()
 	}
+	// The portal's own lines carry the request ID whatever handler the
+	// caller gave (a second wrapper adds nothing: the ID is there).
+	s.log = slog.New(reqid.Handler(s.log.Handler()))
 	var errs []error
 	var err error
 	if s.base, err = cleanBase(o.BasePath); err != nil {

@@ -91,7 +91,7 @@ func staticFiles() (http.FileSystem, error) {
 func (s *server) renderPage(c *gin.Context, v view, stale bool, staleAge time.Duration) {
 	t, ok := s.pages.byName[v.Page]
 	if !ok {
-		s.log.Error("portal: unknown page", "page", v.Page, "request_id", requestID(c))
+		s.log.ErrorContext(c.Request.Context(), "portal: unknown page", "page", v.Page, "request_id", requestID(c))
 		c.AbortWithStatus(http.StatusInternalServerError)
 		return
 	}
@@ -101,7 +101,7 @@ func (s *server) renderPage(c *gin.Context, v view, stale bool, staleAge time.Du
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, root, s.layoutData(c, v, stale, staleAge)); err != nil {
-		s.log.Error("portal: render page", "page", v.Page, "err", err.Error(), "request_id", requestID(c))
+		s.log.ErrorContext(c.Request.Context(), "portal: render page", "page", v.Page, "err", err.Error(), "request_id", requestID(c))
 		c.AbortWithStatus(http.StatusInternalServerError)
 		return
 	}

@@ -46,7 +46,7 @@ type result struct {
 
 // baseEnv is the environment every run gets: no CLIENTGATE_* variables
 // from the test's own environment.
-func baseEnv(t *testing.T) []string {
+func baseEnv(t testing.TB) []string {
 	return []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "TMPDIR=" + t.TempDir()}
 }
 

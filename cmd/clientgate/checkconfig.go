@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"clientgate/config"
-	"clientgate/connectors/restapi"
+	"clientgate/connectors"
 )
 
 func cmdCheckConfig(ctx context.Context, a *app, args []string) error {
@@ -28,51 +28,60 @@ func cmdCheckConfig(ctx context.Context, a *app, args []string) error {
 	}
 	cfg, err := loadConfig(*path, a.environ)
 	if err != nil {
+		fmt.Fprintln(a.stdout, "FAIL config: the configuration has problems (listed below)")
 		return err
 	}
 	for _, name := range config.UnknownEnv(a.environ) {
 		fmt.Fprintf(a.stdout, "warning: %s sets no configuration key and is ignored\n", name)
 	}
-	// Every connector type keeps the bridge's tables in the database.
-	if err := checkDatabase(ctx, cfg); err != nil {
+	fmt.Fprintf(a.stdout, "PASS config: loaded and valid (connector %s)\n", cfg.Connector.Type)
+	if err := runChecks(ctx, a.stdout, configChecks(cfg)); err != nil {
 		return err
 	}
-	if err := checkConnector(ctx, a, cfg, ""); err != nil {
-		return err
-	}
-	fmt.Fprintf(a.stdout, "configuration OK (connector %s)\n", cfg.Connector.Type)
+	fmt.Fprintf(a.stdout, "configuration OK (connector %s): clientgate would start and become ready\n", cfg.Connector.Type)
 	return nil
+}
+
+// configChecks are check-config's checks after the configuration itself,
+// in order: the database (every connector type keeps the bridge's tables
+// there), the OpenID provider, the redirect URL and the CRM. The REST
+// mapping probe is check-config --probe (runProbe), which needs only the
+// connector section.
+func configChecks(cfg *config.Config) []check {
+	var conn connectors.Connector
+	checks := []check{
+		{name: "database", stopsStart: true, run: func(ctx context.Context) (string, error) {
+			return "opened, migrated and answering", checkDatabase(ctx, cfg)
+		}},
+		{name: "connector", stopsStart: true, run: func(context.Context) (string, error) {
+			var err error
+			conn, err = buildAdapter(cfg, nil, slog.New(slog.DiscardHandler), nil)
+			return "built (" + cfg.Connector.Type + ")", err
+		}},
+	}
+	checks = append(checks, oidcChecks(cfg)...)
+	checks = append(checks, redirectCheck(cfg),
+		check{name: "crm", run: func(ctx context.Context) (string, error) {
+			return checkConnector(ctx, cfg, conn)
+		}})
+	return checks
 }
 
 // connectorCheckTimeout bounds check-config's calls to the CRM.
 const connectorCheckTimeout = 30 * time.Second
 
-// checkConnector pings a CRM connector, proving its URL and credentials,
-// and runs the REST mapping probe when asked. The built-in store was
-// checked with the database.
-func checkConnector(ctx context.Context, a *app, cfg *config.Config, probeEmail string) error {
-	if probeEmail != "" && cfg.Connector.Type != config.TypeRestAPI {
-		return usagef("--probe works with connector.type %s, not %s", config.TypeRestAPI, cfg.Connector.Type)
-	}
+// checkConnector pings a CRM connector, proving its URL and credentials.
+// The built-in store was checked with the database.
+func checkConnector(ctx context.Context, cfg *config.Config, conn connectors.Connector) (string, error) {
 	if cfg.Connector.Type == config.TypeSQLStore {
-		return nil
-	}
-	conn, err := buildAdapter(cfg, nil, slog.New(slog.DiscardHandler), nil)
-	if err != nil {
-		return err
+		return "", skipped("the built-in store is the database checked above")
 	}
 	ctx, cancel := context.WithTimeout(ctx, connectorCheckTimeout)
 	defer cancel()
 	if err := conn.Ping(ctx); err != nil {
-		return fmt.Errorf("connector.%s: %w", cfg.Connector.Type, err)
+		return "", fmt.Errorf("connector.%s: %w", cfg.Connector.Type, err)
 	}
-	fmt.Fprintf(a.stdout, "connector answered its ping (%s)\n", conn.Name())
-	if rest, ok := conn.(*restapi.Connector); ok && probeEmail != "" {
-		if err := restapi.Probe(ctx, rest, probeEmail, a.stdout); err != nil {
-			return fmt.Errorf("connector.restapi probe: %w", err)
-		}
-	}
-	return nil
+	return fmt.Sprintf("connector answered its ping (%s)", conn.Name()), nil
 }
 
 // checkDatabase opens (and so migrates) the store's database and pings it.

@@ -94,7 +94,7 @@ auth:
 		{"valid from env alone", []string{
 			"CLIENTGATE_DATA_DIR=" + filepath.Join(dir, "envdata"), "CLIENTGATE_AUTH_ISSUER=" + testIssuer(t),
 			"CLIENTGATE_AUTH_CLIENT_ID=portal", "CLIENTGATE_AUTH_REDIRECT_URL=https://p.example.com/auth/callback",
-			"CLIENTGATE_AUTH_SESSION_KEYS=" + sessionKey, "CLIENTGATE_POTRAL_NAME=typo",
+			"CLIENTGATE_AUTH_SESSION_KEYS=" + sessionKey, "CLIENTGATE_POTRAL_NAME=typo", "CLIENTGATE_PUBLIC_URL=https://p.example.com",
 		}, nil, 0, []string{"configuration OK", "warning: CLIENTGATE_POTRAL_NAME sets no configuration key"}},
 		{"valid jetpackcrm", []string{
 			"CLIENTGATE_CONNECTOR_TYPE=jetpackcrm", "CLIENTGATE_CONNECTOR_JETPACKCRM_URL=" + crm.URL,
@@ -115,7 +115,16 @@ auth:
 			`portal.base_path: "clients/" must start with /`,
 			`portal.accent_color: "blue" is not a hex colour`,
 		}},
-		{"bad yaml", nil, []string{"--config", badYAML}, 1, []string{"clientgate: config: " + badYAML + ": yaml: line"}},
+		// The syntax error, with its line and column, and the validation
+		// problems of what could be read, all at once.
+		{"bad yaml", nil, []string{"--config", badYAML}, 1, []string{"FAIL config", badYAML + ":2:9: syntax error: ", "auth.issuer: required"}},
+		{"redirect url off the portal's origin", []string{"CLIENTGATE_AUTH_REDIRECT_URL=https://elsewhere.example/auth/callback"},
+			[]string{"--config", valid}, 1, []string{"PASS database", "PASS oidc discovery", "PASS oidc signing keys",
+				"FAIL redirect url: auth.redirect_url https://elsewhere.example/auth/callback is not on public_url's origin",
+				"clientgate would start but not work fully: redirect url failed"}},
+		{"provider unreachable", []string{"CLIENTGATE_AUTH_ISSUER=http://127.0.0.1:1/realm"},
+			[]string{"--config", valid}, 1, []string{"FAIL oidc discovery: fetch http://127.0.0.1:1/realm/.well-known/openid-configuration",
+				"SKIP oidc signing keys: no discovery document", "PASS redirect url"}},
 		{"unknown key", nil, []string{"--config", unknownKey}, 1, []string{"portal.colour: unknown key (" + unknownKey + " line"}},
 		{"missing file", nil, []string{"--config", filepath.Join(dir, "none.yaml")}, 1, []string{"no such file"}},
 		{"bad env value", []string{"CLIENTGATE_CACHE_TTL_ITEMS=soon"}, []string{"--config", valid}, 1, []string{
@@ -140,7 +149,12 @@ auth:
 					t.Errorf("output lacks %q:\n%s", w, out)
 				}
 			}
-			if tt.code != 0 && len(tt.wants) == 1 && strings.Count(strings.TrimSpace(r.stderr), "\n") > 0 {
+			// A failed check adds one line, its reason, after the verdict.
+			lines := strings.Count(strings.TrimSpace(r.stderr), "\n")
+			if strings.Contains(r.stderr, "clientgate would") {
+				lines--
+			}
+			if tt.code != 0 && len(tt.wants) == 1 && lines > 0 {
 				t.Errorf("a single error takes more than one line:\n%s", r.stderr)
 			}
 		})

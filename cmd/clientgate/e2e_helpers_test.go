@@ -19,7 +19,7 @@ import (
 
 // freeAddr returns a loopback address with a port free right now, for a
 // portal whose callback URL the provider must know before it starts.
-func freeAddr(t *testing.T) string {
+func freeAddr(t testing.TB) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -32,7 +32,7 @@ func freeAddr(t *testing.T) string {
 // startProviderFor runs a development provider for the portals (one or
 // several replicas) at addrs with the given people, for the test's
 // lifetime.
-func startProviderFor(t *testing.T, addrs []string, people ...devoidc.Person) *devoidc.Provider {
+func startProviderFor(t testing.TB, addrs []string, people ...devoidc.Person) *devoidc.Provider {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)

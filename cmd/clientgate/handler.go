@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"net/http"
 
@@ -22,6 +21,9 @@ import (
 func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sqlstore.Store, reg *prometheus.Registry, log *slog.Logger, ex serveExtras) (http.Handler, error) {
 	signIns, err := newSignInMetrics(reg)
 	if err != nil {
+		return nil, err
+	}
+	if err := registerBuildInfo(reg); err != nil {
 		return nil, err
 	}
 	httpm, err := httpmetrics.New(reg)
@@ -44,7 +46,12 @@ func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sql
 			return nil, err
 		}
 	}
-	opts.Ready = readiness(st, authSvc)
+	crm, err := newCRMHealth(st, reg, log)
+	if err != nil {
+		return nil, err
+	}
+	crm.run(ctx)
+	opts.ReadyChecks = readyChecks(cfg, store, authSvc, crm)
 	engine, err := portal.New(opts)
 	if err != nil {
 		return nil, err
@@ -60,16 +67,3 @@ func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sql
 
 // webhookPath is where the signed cache invalidation webhook is served.
 const webhookPath = "/hooks/invalidate"
-
-// readiness is /readyz: the CRM answers its ping (through the adapter,
-// not the cache or the breaker) and, with sign-in configured, the
-// provider's discovery has succeeded.
-func readiness(st *stack, authSvc *auth.Service) func(context.Context) error {
-	return func(ctx context.Context) error {
-		err := st.adapter.Ping(ctx)
-		if authSvc != nil {
-			err = errors.Join(err, authSvc.Ready(ctx))
-		}
-		return err
-	}
-}

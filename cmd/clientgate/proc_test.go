@@ -26,7 +26,7 @@ type proc struct {
 
 // startBinary starts a long-running subcommand and returns once it logs
 // that its portal listener (and its metrics one, when metrics) is up.
-func startBinary(t *testing.T, env []string, metrics bool, args ...string) (*proc, map[string]string) {
+func startBinary(t testing.TB, env []string, metrics bool, args ...string) (*proc, map[string]string) {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Env = env
@@ -100,6 +100,18 @@ func (p *proc) logged(msg string) map[string]any {
 	defer p.mu.Unlock()
 	for _, m := range p.lines {
 		if m["msg"] == msg {
+			return m
+		}
+	}
+	return nil
+}
+
+// loggedWith returns the first log line with the message and key = value.
+func (p *proc) loggedWith(msg, key, value string) map[string]any {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, m := range p.lines {
+		if m["msg"] == msg && m[key] == value {
 			return m
 		}
 	}

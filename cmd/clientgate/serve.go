@@ -72,7 +72,6 @@ func portalOptions(cfg *config.Config, conn connectors.Connector, b bridge.Store
 	return portal.Options{
 		Connector:           conn,
 		Bridge:              b,
-		Ready:               conn.Ping,
 		BasePath:            p.BasePath,
 		Enabled:             p.Enabled,
 		Branding:            portal.Branding{Name: p.Name, LogoURL: p.LogoURL, AccentColor: p.AccentColor},
@@ -88,6 +87,8 @@ func portalOptions(cfg *config.Config, conn connectors.Connector, b bridge.Store
 		TrustedProxies:      cfg.Listen.TrustedProxies,
 		HSTSMaxAge:          p.HSTSMaxAge,
 		RateLimits:          rateLimits(cfg.RateLimit),
+		AccessLogProbes:     cfg.Log.AccessProbes,
+		ReadBudget:          cfg.Cache.ReadBudget,
 		Logger:              log,
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -64,6 +63,7 @@ auth:
 		t.Fatalf("after sign-in: %d %s\n%s", resp.StatusCode, resp.Request.URL, page)
 	}
 	checkAPI(t, pc)
+	checkBearerLogged(t, pc.base, p)
 	checkWebhook(t, pc.base, p)
 	checkMetrics(t, "http://"+addrs["metrics"]+"/metrics")
 	if code := p.stop(t, syscall.SIGTERM); code != 0 {
@@ -161,33 +161,36 @@ func checkMetrics(t *testing.T, url string) {
 	if regexp.MustCompile(`route="[^"]*[0-9a-f]{8}-[0-9a-f]{4}`).MatchString(text) {
 		t.Error("a route label holds a raw ID")
 	}
-	for _, name := range deployMetricNames(t) {
-		if !strings.Contains(text, "# TYPE "+name+" ") {
-			t.Errorf("deploy/ uses %s, which clientgate does not export", name)
-		}
-	}
+	checkDeployQueries(t, text)
 }
 
-// deployMetricNames lists the clientgate_ metrics the alert rules and the
-// dashboard query, without histogram suffixes.
-func deployMetricNames(t *testing.T) []string {
+// checkBearerLogged sends a bad bearer token with a request ID: auth's
+// log line about it carries that ID, like the access log line.
+func checkBearerLogged(t *testing.T, base string, p *proc) {
 	t.Helper()
-	var text []byte
-	for _, f := range []string{"../../deploy/prometheus/alerts.yaml", "../../deploy/grafana/clientgate.json"} {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text = append(text, b...)
+	req, _ := http.NewRequest(http.MethodGet, base+"/api/v1/me", nil)
+	req.Header.Set("Authorization", "Bearer not-a-token")
+	req.Header.Set("X-Request-ID", "e2e-bearer-0001")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
 	}
-	seen := map[string]bool{}
-	var names []string
-	for _, m := range regexp.MustCompile(`clientgate_[a-z_]+`).FindAllString(string(text), -1) {
-		m = strings.TrimSuffix(strings.TrimSuffix(m, "_bucket"), "_count")
-		if !seen[m] {
-			seen[m] = true
-			names = append(names, m)
-		}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("bad bearer token = %d, want 401", resp.StatusCode)
 	}
-	return names
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		rejected, access := p.logged("auth: bearer token rejected"), p.loggedWith("http request", "request_id", "e2e-bearer-0001")
+		if rejected != nil && access != nil {
+			if rejected["request_id"] != "e2e-bearer-0001" {
+				t.Errorf("auth's log line lacks the request ID: %v", rejected)
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no bearer rejection or access line logged:\n%s", p.output())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"regexp"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -106,10 +107,17 @@ func closeAll(servers []*namedServer) {
 
 // newRegistry returns the Prometheus registry of the process, holding the
 // Go runtime and process collectors; the packages that export metrics
-// register theirs on it.
+// register theirs on it. Beside the default Go metrics it exports the
+// runtime's limits (go_gc_gomemlimit_bytes, go_gc_gogc_percent,
+// go_sched_gomaxprocs_threads), so that the dashboard shows memory against
+// GOMEMLIMIT.
 func newRegistry() *prometheus.Registry {
 	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	limits := collectors.GoRuntimeMetricsRule{
+		Matcher: regexp.MustCompile(`^/gc/gomemlimit:bytes$|^/gc/gogc:percent$|^/sched/gomaxprocs:threads$`),
+	}
+	reg.MustRegister(collectors.NewGoCollector(collectors.WithGoCollectorRuntimeMetrics(limits)),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return reg
 }
 

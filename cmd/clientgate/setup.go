@@ -9,23 +9,18 @@ import (
 
 	"clientgate/config"
 	"clientgate/connectors/sqlstore"
+	"clientgate/portal/reqid"
 )
 
 // loadConfig loads the file at path (none when "") with the environment
 // overrides and validates it; demo relaxes the auth checks.
 func loadConfig(path string, environ []string) (*config.Config, error) {
-	cfg, err := config.Load(path, environ)
-	if err != nil {
-		return nil, err
-	}
-	if err := cfg.Validate(); err != nil {
-		return nil, err
-	}
-	return cfg, nil
+	return config.LoadAndValidate(path, environ, true)
 }
 
 // newLogger returns the JSON (or text) slog logger on w at the configured
-// level.
+// level. Every line logged with a request's context carries its request ID
+// (see package reqid).
 func newLogger(c config.LogConfig, w io.Writer) *slog.Logger {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(c.Level)); err != nil {
@@ -33,9 +28,9 @@ func newLogger(c config.LogConfig, w io.Writer) *slog.Logger {
 	}
 	opts := &slog.HandlerOptions{Level: level}
 	if c.Format == "text" {
-		return slog.New(slog.NewTextHandler(w, opts))
+		return slog.New(reqid.Handler(slog.NewTextHandler(w, opts)))
 	}
-	return slog.New(slog.NewJSONHandler(w, opts))
+	return slog.New(reqid.Handler(slog.NewJSONHandler(w, opts)))
 }
 
 // warnUnknownEnv logs the names (never the values) of CLIENTGATE_*
@@ -61,11 +56,8 @@ func openStore(ctx context.Context, cfg *config.Config, log *slog.Logger) (*sqls
 // openStoreFrom loads the configuration at path and opens its store, for
 // the operator commands (import, link, settings). Their logs go to stderr.
 func openStoreFrom(ctx context.Context, a *app, path string) (*sqlstore.Store, error) {
-	cfg, err := config.Load(path, a.environ)
+	cfg, err := config.LoadAndValidate(path, a.environ, false)
 	if err != nil {
-		return nil, err
-	}
-	if err := cfg.ValidateAuthOptional(); err != nil {
 		return nil, err
 	}
 	return openStore(ctx, cfg, newLogger(cfg.Log, a.stderr))

@@ -42,7 +42,9 @@ func newSignInMetrics(reg prometheus.Registerer) (*signInMetrics, error) {
 			return nil, fmt.Errorf("metrics: %w", err)
 		}
 	}
-	m.signIns.WithLabelValues(auth.OutcomeSuccess)
+	for _, o := range auth.SignInOutcomes() {
+		m.signIns.WithLabelValues(o) // at zero, so that increase() sees the first one
+	}
 	return m, nil
 }
 

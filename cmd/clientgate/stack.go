@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -23,6 +24,8 @@ type stack struct {
 	adapter connectors.Connector
 	// conn is what auth and the portal call.
 	conn connectors.Connector
+	// breaker guards conn; its state is part of the CRM's health.
+	breaker *cache.CircuitBreaker
 	// cache is nil when cache.enabled is false.
 	cache *cache.Cache
 	// bus broadcasts cache invalidations and ended sessions to the other
@@ -42,7 +45,7 @@ func buildStack(cfg *config.Config, store *sqlstore.Store, reg prometheus.Regist
 		return nil, err
 	}
 	st := &stack{adapter: metered.Wrap(raw, m)}
-	st.conn = cache.Breaker(st.adapter, cache.BreakerOptions{
+	st.breaker = cache.Breaker(st.adapter, cache.BreakerOptions{
 		Failures:   uint32(max(cfg.Breaker.Failures, 1)),
 		OpenFor:    cfg.Breaker.OpenFor,
 		Registerer: reg,
@@ -50,6 +53,7 @@ func buildStack(cfg *config.Config, store *sqlstore.Store, reg prometheus.Regist
 			log.Warn("circuit breaker changed state", "connector", raw.Name(), "from", from.String(), "to", to.String())
 		},
 	})
+	st.conn = st.breaker
 	if cfg.Database.IsPostgres() {
 		if st.bus, err = pgbus.New(cfg.Database.DSN, pgbus.Options{Logger: log}); err != nil {
 			return nil, fmt.Errorf("replica bus: %w", err)
@@ -73,6 +77,7 @@ func cacheOptions(c config.CacheConfig, bus *pgbus.Bus, reg prometheus.Registere
 		StaleFor:      c.StaleWindow,
 		MaxEntries:    c.MaxEntries,
 		MaxPerContact: c.MaxEntriesPerContact,
+		ReadBudget:    readBudget(c.ReadBudget),
 		Registerer:    reg,
 		Logger:        log,
 	}
@@ -100,4 +105,13 @@ func (st *stack) close() {
 	if st.bus != nil {
 		st.bus.Close()
 	}
+}
+
+// readBudget maps cache.read_budget (0: wait for the CRM) onto
+// cache.Options (negative: wait; 0: the default).
+func readBudget(d time.Duration) time.Duration {
+	if d == 0 {
+		return -1
+	}
+	return d
 }

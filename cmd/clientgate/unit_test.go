@@ -6,17 +6,24 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
+	"clientgate/cache"
 	"clientgate/config"
 	"clientgate/connectors"
+	"clientgate/connectors/metered"
 	"clientgate/portal"
 )
 
@@ -141,21 +148,70 @@ func (p pingConn) Capabilities() connectors.Capabilities {
 	return connectors.Capabilities{}
 }
 
-func TestReadyzFollowsConnectorPing(t *testing.T) {
+// TestReadyzIgnoresTheCRM: readiness follows this replica's store, not
+// the CRM, whose failing ping shows only in /readyz?verbose and metrics.
+// (It replaces TestReadyzFollowsConnectorPing: issue 12 changed what
+// readiness means.)
+func TestReadyzIgnoresTheCRM(t *testing.T) {
 	cfg := config.Default()
 	cfg.Derive()
-	for _, tt := range []struct {
-		err  error
-		code int
-	}{{nil, http.StatusOK}, {connectors.ErrUnavailable, http.StatusServiceUnavailable}} {
-		h, err := portal.New(portalOptions(cfg, pingConn{err: tt.err}, nil, slog.New(slog.DiscardHandler)))
-		if err != nil {
-			t.Fatal(err)
-		}
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	store := openTestStore(t, dir)
+	reg := prometheus.NewRegistry()
+	m, err := metered.NewMetrics(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	adapter := metered.Wrap(pingConn{err: fmt.Errorf("%w: dial crm.internal:443", connectors.ErrUnavailable)}, m)
+	st := &stack{adapter: adapter, breaker: cache.Breaker(adapter, cache.BreakerOptions{})}
+	crm, err := newCRMHealth(st, reg, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	crm.ping(context.Background())
+	opts := portalOptions(cfg, st.adapter, nil, slog.New(slog.DiscardHandler))
+	opts.ReadyChecks = readyChecks(cfg, store, nil, crm)
+	h, err := portal.New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readyz := func(path string) (int, string) {
 		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/readyz", nil))
-		if rec.Code != tt.code || strings.Contains(rec.Body.String(), "unavailable") {
-			t.Errorf("ping %v: /readyz = %d %q", tt.err, rec.Code, rec.Body.String())
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		return rec.Code, rec.Body.String()
+	}
+	if code, body := readyz("/readyz"); code != http.StatusOK {
+		t.Errorf("CRM down: /readyz = %d %q, want 200", code, body)
+	}
+	code, body := readyz("/readyz?verbose")
+	if code != http.StatusOK || !strings.Contains(body, "[i] crm: failed: breaker closed, last ping failed (unavailable)") ||
+		!strings.Contains(body, "[+] store: sqlite") || strings.Contains(body, "crm.internal") {
+		t.Errorf("verbose: %d\n%s", code, body)
+	}
+	if up := gaugeValue(t, reg, "clientgate_connector_up"); up != 0 {
+		t.Errorf("clientgate_connector_up = %v, want 0", up)
+	}
+	store.Close()
+	if code, body := readyz("/readyz?verbose"); code != http.StatusServiceUnavailable || !strings.Contains(body, "[-] store: failed") {
+		t.Errorf("store closed: /readyz = %d\n%s", code, body)
+	}
+}
+
+// gaugeValue returns the value of the only series of the gauge name.
+func gaugeValue(t *testing.T, reg *prometheus.Registry, name string) float64 {
+	t.Helper()
+	families, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range families {
+		if mf.GetName() == name && len(mf.GetMetric()) == 1 {
+			return mf.GetMetric()[0].GetGauge().GetValue()
 		}
 	}
+	t.Fatalf("no single %s series", name)
+	return 0
 }

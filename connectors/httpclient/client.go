@@ -103,7 +103,7 @@ func New(opts Options) *Client {
 	rc.ErrorHandler = lastAnswer
 	rc.RequestLogHook = func(_ retryablehttp.Logger, req *http.Request, attempt int) {
 		if attempt > 0 {
-			opts.Logger.Debug("retrying backend request", "method", req.Method, "attempt", attempt)
+			opts.Logger.DebugContext(req.Context(), "retrying backend request", "method", req.Method, "attempt", attempt)
 			if opts.OnRetry != nil {
 				opts.OnRetry(req.Method)
 			}

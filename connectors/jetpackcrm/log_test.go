@@ -5,6 +5,7 @@ import (
 	"context"
 	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 
 	"clientgate/connectors"
@@ -45,5 +46,44 @@ func TestSecretNeverLogged(t *testing.T) {
 	}
 	if strings.Contains(buf.String(), testSecret) {
 		t.Errorf("secret in the log: %s", buf.String())
+	}
+}
+
+// ctxRecorder is a slog.Handler that keeps the contexts it is given.
+type ctxRecorder struct {
+	mu   *sync.Mutex
+	ctxs *[]context.Context
+}
+
+func (h ctxRecorder) Enabled(context.Context, slog.Level) bool { return true }
+func (h ctxRecorder) Handle(ctx context.Context, _ slog.Record) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	*h.ctxs = append(*h.ctxs, ctx)
+	return nil
+}
+func (h ctxRecorder) WithAttrs([]slog.Attr) slog.Handler { return h }
+func (h ctxRecorder) WithGroup(string) slog.Handler      { return h }
+
+type marker struct{}
+
+// TestTransportLogsWithTheCallersContext: a failed call is logged with the
+// caller's context, where the request ID handler finds the request's ID.
+func TestTransportLogsWithTheCallersContext(t *testing.T) {
+	var ctxs []context.Context
+	logger := slog.New(ctxRecorder{mu: &sync.Mutex{}, ctxs: &ctxs})
+	c, srv, ids := world(t, func(o *Options) { o.Logger = logger; o.Retries = 1 })
+	srv.DisableModule(true)
+	ctx := context.WithValue(context.Background(), marker{}, "request-7")
+	if _, err := c.GetContact(ctx, sid(ids["alice"])); err == nil {
+		t.Fatal("a failing call succeeded")
+	}
+	if len(ctxs) == 0 {
+		t.Fatal("nothing logged")
+	}
+	for _, got := range ctxs {
+		if got.Value(marker{}) != "request-7" {
+			t.Errorf("a line was logged without the caller's context")
+		}
 	}
 }

@@ -66,7 +66,7 @@ func (c *Connector) call(ctx context.Context, method, endpoint string, q url.Val
 	}
 	if resp.StatusCode != http.StatusOK {
 		err := c.statusError(endpoint, resp)
-		c.opts.Logger.Warn("jetpackcrm call failed", "endpoint", endpoint, "status", resp.StatusCode, "error", err)
+		c.opts.Logger.WarnContext(ctx, "jetpackcrm call failed", "endpoint", endpoint, "status", resp.StatusCode, "error", err)
 		return nil, err
 	}
 	return resp.Body, nil

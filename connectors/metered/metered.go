@@ -90,17 +90,31 @@ type Connector struct {
 	name string
 }
 
-// Wrap returns next decorated with the collectors in m.
+// Wrap returns next decorated with the collectors in m. Every
+// operation × outcome series of next is created at zero, so that an
+// alert's increase() sees the first failure.
 func Wrap(next connectors.Connector, m *Metrics) *Connector {
-	return &Connector{next: next, m: m, name: next.Name()}
+	c := &Connector{next: next, m: m, name: next.Name()}
+	for _, op := range Operations() {
+		for _, o := range Outcomes() {
+			m.calls.WithLabelValues(c.name, op, o)
+		}
+	}
+	return c
 }
 
-// observe runs one call and records it under op.
+// observe runs one call and records it under op. A call that failed
+// because its caller went away (a cancelled context) is "canceled",
+// whatever error the adapter made of it: it says nothing about the CRM.
 func observe[T any](ctx context.Context, c *Connector, op string, call func() (T, error)) (T, error) {
 	connectors.ReportFrom(ctx).Upstream()
 	start := time.Now()
 	v, err := call()
 	c.m.duration.WithLabelValues(c.name, op).Observe(time.Since(start).Seconds())
-	c.m.calls.WithLabelValues(c.name, op, Outcome(err)).Inc()
+	outcome := Outcome(err)
+	if err != nil && errors.Is(ctx.Err(), context.Canceled) {
+		outcome = outcomeCanceled
+	}
+	c.m.calls.WithLabelValues(c.name, op, outcome).Inc()
 	return v, err
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -62,20 +61,13 @@ func TestWrapCountsCalls(t *testing.T) {
 	if got := report.UpstreamCalls(); got != 3 {
 		t.Errorf("report upstream calls = %d, want 3", got)
 	}
-	want := fmt.Sprintf(`
-# HELP clientgate_connector_calls_total Calls to the CRM connector by connector, operation and outcome.
-# TYPE clientgate_connector_calls_total counter
-clientgate_connector_calls_total{connector="%[1]s",operation="get_contact",outcome="not_found"} 1
-clientgate_connector_calls_total{connector="%[1]s",operation="get_contact",outcome="ok"} 1
-clientgate_connector_calls_total{connector="%[1]s",operation="list_invoices",outcome="unavailable"} 1
-# HELP clientgate_connector_retries_total Outbound HTTP requests to the CRM that were retried.
-# TYPE clientgate_connector_retries_total counter
-clientgate_connector_retries_total{connector="%[1]s"} 1
-`, c.Name())
-	if err := testutil.GatherAndCompare(reg, strings.NewReader(want),
-		"clientgate_connector_calls_total", "clientgate_connector_retries_total"); err != nil {
-		t.Error(err)
-	}
+	// Every series exists from Wrap on; these are the ones the calls moved.
+	wantNonZero(t, reg, "clientgate_connector_calls_total", []string{
+		`{connector="fake",operation="get_contact",outcome="not_found"} 1`,
+		`{connector="fake",operation="get_contact",outcome="ok"} 1`,
+		`{connector="fake",operation="list_invoices",outcome="unavailable"} 1`,
+	})
+	wantNonZero(t, reg, "clientgate_connector_retries_total", []string{`{connector="fake"} 1`})
 	if n := testutil.CollectAndCount(reg, "clientgate_connector_call_duration_seconds"); n != 2 {
 		t.Errorf("duration series = %d, want 2", n)
 	}

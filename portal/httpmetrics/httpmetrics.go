@@ -5,6 +5,7 @@ package httpmetrics
 
 import (
 	"fmt"
+	"net/http"
 	"strconv"
 	"time"
 
@@ -48,21 +49,38 @@ func New(reg prometheus.Registerer) (*Metrics, error) {
 }
 
 // Middleware records every request that passes through it. Install it
-// early, after recovery, so it sees the final status.
+// early, inside recovery: it records in a deferred call, so a request whose
+// handler panics is counted as a 500 (unless an answer was already
+// written) on the panic's way to the recovery middleware.
 func (m *Metrics) Middleware() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
 		m.inFlight.Inc()
-		defer m.inFlight.Dec()
+		completed := false
+		defer func() {
+			m.inFlight.Dec()
+			route := c.FullPath()
+			if route == "" {
+				route = Unmatched
+			}
+			method := normalMethod(c.Request.Method)
+			m.requests.WithLabelValues(route, method, strconv.Itoa(FinalStatus(c, completed))).Inc()
+			m.duration.WithLabelValues(route, method).Observe(time.Since(start).Seconds())
+		}()
 		c.Next()
-		route := c.FullPath()
-		if route == "" {
-			route = Unmatched
-		}
-		method := normalMethod(c.Request.Method)
-		m.requests.WithLabelValues(route, method, strconv.Itoa(c.Writer.Status())).Inc()
-		m.duration.WithLabelValues(route, method).Observe(time.Since(start).Seconds())
+		completed = true
 	}
+}
+
+// FinalStatus is the status a request ends with, for middleware that
+// records it in a deferred call: the status written, or 500 when the
+// handlers did not complete (a panic on its way to the recovery
+// middleware) and nothing was written yet.
+func FinalStatus(c *gin.Context, completed bool) int {
+	if !completed && !c.Writer.Written() {
+		return http.StatusInternalServerError
+	}
+	return c.Writer.Status()
 }
 
 // normalMethod keeps the label set small: unknown methods become "other".
