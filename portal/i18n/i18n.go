@@ -1,18 +1,23 @@
 // Package i18n holds the portal's message catalogs and chooses the
 // language of a request. Every text a client reads (pages, error pages,
-// sign-in refusals, emails) comes from the catalogs in locales/, one TOML
-// file per language, read with github.com/nicksnyder/go-i18n/v2.
+// sign-in refusals, emails) comes from the catalogs in locales/, read with
+// github.com/nicksnyder/go-i18n/v2: locales/<lang>.toml holds the portal's
+// common messages, and each area (payments, tickets, files, ...) may keep
+// its own in locales/<area>.<lang>.toml, one file per language. A message
+// ID must be defined in one file of a language only.
 //
-// Adding a message: add its ID and English text to locales/en.toml, then
-// the same ID to every other file (a test fails while any language lacks
-// it, or while a translation's {{.Placeholders}} differ from English's).
+// Adding a message: add its ID and English text to the area's English file
+// (locales/en.toml or locales/<area>.en.toml), then the same ID to the
+// area's file of every other language (a test fails while any language
+// lacks it, or while a translation's {{.Placeholders}} differ from
+// English's).
 // Plural messages have the CLDR forms of each language ("one", "other";
 // French, Spanish also "many"). Portal templates call {{$f.T "id" "Name"
 // value}} and {{$f.N "id" count}} on their formatter; Go code calls
 // Localizer.T and Localizer.N.
 //
-// Adding a language: add locales/<code>.toml with every ID and the code to
-// Shipped.
+// Adding a language: add locales/<code>.toml and locales/<area>.<code>.toml
+// for every area, with every ID, and the code to Shipped.
 package i18n
 
 import (
@@ -89,11 +94,33 @@ func loadBundle() (*goi18n.Bundle, error) {
 	bundle := goi18n.NewBundle(language.English)
 	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	for _, l := range Shipped() {
-		if _, err := bundle.LoadMessageFileFS(localeFS, "locales/"+l+".toml"); err != nil {
-			return nil, fmt.Errorf("i18n: catalog %s: %w", l, err)
+		files, err := catalogFiles(l)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			if _, err := bundle.LoadMessageFileFS(localeFS, f); err != nil {
+				return nil, fmt.Errorf("i18n: catalog %s: %w", f, err)
+			}
 		}
 	}
 	return bundle, nil
+}
+
+// catalogFiles lists the embedded catalogs of a language: locales/<lang>.toml
+// first, then the areas' locales/<area>.<lang>.toml in name order.
+func catalogFiles(lang string) ([]string, error) {
+	entries, err := localeFS.ReadDir("locales")
+	if err != nil {
+		return nil, fmt.Errorf("i18n: catalogs: %w", err)
+	}
+	files := []string{"locales/" + lang + ".toml"}
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), "."+lang+".toml") {
+			files = append(files, "locales/"+e.Name())
+		}
+	}
+	return files, nil
 }
 
 // Offered lists the languages the portal offers, in configured order.

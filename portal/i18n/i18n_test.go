@@ -15,20 +15,34 @@ import (
 // pluralForms are the CLDR plural categories.
 var pluralForms = map[string]bool{"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true}
 
-// flatMessages reads a catalog into ID → text; a plural message gives
-// ID#form → text for each form.
+// flatMessages reads a language's catalogs into ID → text; a plural
+// message gives ID#form → text for each form. An ID defined in two of the
+// language's files fails the test.
 func flatMessages(t *testing.T, lang string) map[string]string {
 	t.Helper()
-	raw, err := localeFS.ReadFile("locales/" + lang + ".toml")
+	files, err := catalogFiles(lang)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var tree map[string]any
-	if err := toml.Unmarshal(raw, &tree); err != nil {
-		t.Fatalf("%s: %v", lang, err)
-	}
 	out := map[string]string{}
-	flatten("", tree, out)
+	for _, f := range files {
+		raw, err := localeFS.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var tree map[string]any
+		if err := toml.Unmarshal(raw, &tree); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		one := map[string]string{}
+		flatten("", tree, one)
+		for id, text := range one {
+			if _, dup := out[id]; dup {
+				t.Errorf("%s: message %q is defined in another %s catalog too", f, id, lang)
+			}
+			out[id] = text
+		}
+	}
 	return out
 }
 
