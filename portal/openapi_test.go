@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/gin-gonic/gin"
 )
@@ -92,5 +93,47 @@ func TestOpenAPIRefsResolve(t *testing.T) {
 			}
 			node = obj[part]
 		}
+	}
+}
+
+func TestOpenAPIPartsMerge(t *testing.T) {
+	base := `{"openapi":"3.1.0","paths":{"/a":{"get":{}}},"components":{"schemas":{"A":{}}}}`
+	tests := []struct {
+		name, part, wantErr string
+	}{
+		{"adds paths and schemas", `{"paths":{"/b":{"get":{}}},"components":{"schemas":{"B":{}},"responses":{"R":{}}}}`, ""},
+		{"path defined twice", `{"paths":{"/a":{"post":{}}}}`, `paths "/a" is defined twice`},
+		{"schema defined twice", `{"components":{"schemas":{"A":{}}}}`, `schemas "A" is defined twice`},
+		{"other top-level key", `{"info":{}}`, `only paths and components`},
+		{"malformed", `{"paths":`, `openapi part openapi/x.json`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"openapi/base.json": {Data: []byte(base)},
+				"openapi/x.json":    {Data: []byte(tt.part)},
+			}
+			doc, err := mergeOpenAPI(fsys)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got struct {
+				Paths      map[string]any            `json:"paths"`
+				Components map[string]map[string]any `json:"components"`
+			}
+			if err := json.Unmarshal(doc, &got); err != nil {
+				t.Fatal(err)
+			}
+			if got.Paths["/a"] == nil || got.Paths["/b"] == nil || got.Components["schemas"]["B"] == nil ||
+				got.Components["responses"]["R"] == nil || got.Components["schemas"]["A"] == nil {
+				t.Errorf("merged document %s", doc)
+			}
+		})
 	}
 }
