@@ -56,7 +56,7 @@ func (c *Connector) companyOf(ctx context.Context, contactID string) (string, er
 		if _, err := c.GetContact(ctx, contactID); err != nil {
 			return "", err
 		}
-		doc, err := c.subRequest(ctx, opCompanyLookup, lk.Lookup, map[string]string{"contact_id": contactID, "id": contactID})
+		doc, _, err := c.subRequest(ctx, opCompanyLookup, lk.Lookup, map[string]string{"contact_id": contactID, "id": contactID}, exprEnv{})
 		if err != nil {
 			return "", err
 		}

@@ -34,8 +34,10 @@ func (c *Connector) FindContactByEmail(ctx context.Context, email string) (conne
 	}
 	traceFrom(ctx).rawItems(opFindContactByEmail, len(items))
 	var found []connectors.Contact
+	rd := c.reader(ctx, opFindContactByEmail)
+	rd.vars = map[string]string{"email": email}
 	for i, item := range items {
-		ct, _, err := decode(c.reader(ctx, opFindContactByEmail), contactSchema, op.Fields, item, itemLoc(op.Items, i))
+		ct, _, err := decode(rd, contactSchema, op.Fields, item, itemLoc(op.Items, i))
 		if err != nil {
 			return connectors.Contact{}, err
 		}
