@@ -49,7 +49,11 @@ func (c *Connector) FindContactByEmail(ctx context.Context, email string) (conne
 	case 0:
 		return connectors.Contact{}, fmt.Errorf("%w: restapi: no contact with email %s", connectors.ErrNotFound, email)
 	case 1:
-		return found[0], nil
+		if !safeID(found[0].ID) {
+			return connectors.Contact{}, &MappingError{Op: opFindContactByEmail, Field: "id", Problem: "the contact's ID cannot be used in a request"}
+		}
+		err := c.fillCompany(ctx, &found[0])
+		return found[0], err
 	}
 	return connectors.Contact{}, fmt.Errorf("%w: restapi: %d contacts with email %s", connectors.ErrAmbiguous, len(found), email)
 }
@@ -76,6 +80,9 @@ func (c *Connector) GetContact(ctx context.Context, contactID string) (connector
 	if ct.ID != contactID {
 		return connectors.Contact{}, &MappingError{Op: opGetContact, Field: "id", Location: joinPath(op.Item, op.Fields["id"].Path),
 			Problem: "the answer is a different contact than the one asked for"}
+	}
+	if err := c.fillCompany(ctx, &ct); err != nil {
+		return connectors.Contact{}, err
 	}
 	return ct, nil
 }

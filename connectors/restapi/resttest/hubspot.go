@@ -1,7 +1,9 @@
 package resttest
 
 import (
+	"bytes"
 	"crypto/subtle"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/mail"
@@ -16,12 +18,18 @@ import (
 )
 
 // HubSpot answers like HubSpot's CRM API (v3 objects, v4 associations)
-// in the shapes of its reference: objects as {"id", "properties",
-// "createdAt", "updatedAt", "archived"} with every property a string,
-// search as POST .../search with filterGroups, contact-to-company
-// associations from /crm/v4/objects/contacts/{id}/associations/companies,
-// errors as {"status": "error", "category": ...}, and a private app's
-// bearer token.
+// in the shapes of its developer guides (contacts, companies, invoices,
+// line items, meetings, search, associations v4): objects as {"id",
+// "properties", "createdAt", "updatedAt", "archived"} with every property
+// a string, "associations" when asked for; search as POST .../search
+// with filterGroups (also on the associations.contact and
+// associations.company pseudo-properties), one sort, limit and after in
+// the body, answered as {total, results, paging.next.after};
+// contact-to-company and invoice-to-line-item associations from the v4
+// API; line items read in a batch; errors as {"status": "error",
+// "category": ...}; a private app's bearer token. Tasks are meetings
+// associated with their contact; invoices are associated with their
+// contact, or with their company when they belong to no one person.
 type HubSpot struct {
 	// URL is the API's root.
 	URL string
@@ -52,6 +60,12 @@ func (h *HubSpot) routes() http.Handler {
 	mux.HandleFunc("PATCH /crm/v3/objects/contacts/{id}", h.patchContact)
 	mux.HandleFunc("GET /crm/v4/objects/contacts/{id}/associations/companies", h.contactCompanies)
 	mux.HandleFunc("GET /crm/v3/objects/companies/{id}", h.getCompany)
+	mux.HandleFunc("POST /crm/v3/objects/invoices/search", func(w http.ResponseWriter, r *http.Request) { hsSearch(w, r, h.invoices()) })
+	mux.HandleFunc("GET /crm/v3/objects/invoices/{id}", h.getInvoice)
+	mux.HandleFunc("GET /crm/v4/objects/invoices/{id}/associations/line_items", h.invoiceLineItems)
+	mux.HandleFunc("POST /crm/v3/objects/line_items/batch/read", h.readLineItems)
+	mux.HandleFunc("POST /crm/v3/objects/meetings/search", func(w http.ResponseWriter, r *http.Request) { hsSearch(w, r, h.meetings()) })
+	mux.HandleFunc("GET /crm/v3/objects/meetings/{id}", h.getMeeting)
 	return h.bearer(mux)
 }
 
@@ -79,16 +93,19 @@ var hsContactProps = map[string]connectors.Field{
 	"state": connectors.FieldAddressRegion, "zip": connectors.FieldAddressPostCode, "country": connectors.FieldAddressCountry,
 }
 
-func hsContact(c connectors.Contact) map[string]any {
-	props := map[string]any{"email": strings.ToLower(c.Email), "hs_object_id": c.ID, "createdate": hsTime(c.CreatedAt),
+func hsContactObj(c connectors.Contact) hsObj {
+	props := map[string]any{"email": strings.ToLower(c.Email), "createdate": hsTime(c.CreatedAt),
 		"lastmodifieddate": hsTime(c.UpdatedAt), "lifecyclestage": strings.ToLower(c.Status), "hs_language": nilIfEmpty(c.Locale)}
 	for key, f := range hsContactProps {
 		props[key] = nilIfEmpty(c.Get(f))
 	}
-	return map[string]any{"id": c.ID, "properties": props, "createdAt": hsTime(c.CreatedAt),
-		"updatedAt": hsTime(c.UpdatedAt), "archived": false}
+	return hsObj{id: c.ID, props: props, created: c.CreatedAt, updated: c.UpdatedAt}
 }
 
+func hsContact(c connectors.Contact) map[string]any { return hsContactObj(c).render(nil, nil) }
+
+// searchContacts answers the contacts search; this server finds them by
+// email only, as the mapping does.
 func (h *HubSpot) searchContacts(w http.ResponseWriter, r *http.Request) {
 	body, err := readBody(r)
 	f := gjson.GetBytes(body, "filterGroups.0.filters.0")
@@ -96,11 +113,12 @@ func (h *HubSpot) searchContacts(w http.ResponseWriter, r *http.Request) {
 		hsError(w, http.StatusBadRequest, "VALIDATION_ERROR", "this server searches contacts by email only")
 		return
 	}
-	out := []any{}
+	var objs []hsObj
 	for _, c := range h.Store.ContactsByEmail(f.Get("value").String()) {
-		out = append(out, hsContact(c))
+		objs = append(objs, hsContactObj(c))
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"total": len(out), "results": out})
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	hsSearch(w, r, objs)
 }
 
 func (h *HubSpot) getContact(w http.ResponseWriter, r *http.Request) {
