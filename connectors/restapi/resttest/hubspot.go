@@ -95,7 +95,7 @@ var hsContactProps = map[string]connectors.Field{
 
 func hsContactObj(c connectors.Contact) hsObj {
 	props := map[string]any{"email": strings.ToLower(c.Email), "createdate": hsTime(c.CreatedAt),
-		"lastmodifieddate": hsTime(c.UpdatedAt), "lifecyclestage": strings.ToLower(c.Status), "hs_language": nilIfEmpty(c.Locale)}
+		"lastmodifieddate": hsTime(c.UpdatedAt), "lifecyclestage": strings.ToLower(c.Status)}
 	for key, f := range hsContactProps {
 		props[key] = nilIfEmpty(c.Get(f))
 	}
@@ -188,8 +188,9 @@ func (h *HubSpot) getCompany(w http.ResponseWriter, r *http.Request) {
 		hsError(w, http.StatusNotFound, "OBJECT_NOT_FOUND", "resource not found")
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"id": c.ID, "properties": map[string]any{
+	o := hsObj{id: c.ID, created: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC), props: map[string]any{
 		"name": c.Name, "phone": nilIfEmpty(c.Phone), "address": nilIfEmpty(c.Address.Line1), "city": nilIfEmpty(c.Address.City),
-		"zip": nilIfEmpty(c.Address.PostCode), "country": nilIfEmpty(c.Address.Country), "hs_object_id": c.ID,
-	}, "createdAt": hsTime(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)), "updatedAt": hsTime(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)), "archived": false})
+		"zip": nilIfEmpty(c.Address.PostCode), "country": nilIfEmpty(c.Address.Country),
+	}}
+	writeJSON(w, http.StatusOK, o.render(csv(r, "properties"), nil))
 }
