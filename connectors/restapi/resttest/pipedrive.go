@@ -130,6 +130,19 @@ func pdPage(r *http.Request, n int) (from, to int, additional map[string]any, ok
 	return from, to, map[string]any{"next_cursor": next}, true
 }
 
+// pdOtherEmail is a second address each person here has, so that the
+// email signed in with is not the first of the person's emails.
+func pdOtherEmail(c connectors.Contact) string { return "home." + c.ID + "@example.net" }
+
+// pdEmails writes the emails of a contact: the contact's own, primary,
+// and a second one.
+func pdEmails(c connectors.Contact) []any {
+	return []any{
+		map[string]any{"value": pdOtherEmail(c), "primary": false, "label": "home"},
+		map[string]any{"value": c.Email, "primary": true, "label": "work"},
+	}
+}
+
 // pdPhones writes the labelled phones of a contact.
 func pdPhones(c connectors.Contact) []any {
 	phones := []any{}
@@ -148,7 +161,7 @@ func pdPerson(c connectors.Contact) map[string]any {
 		"id": pdID(c.ID), "name": strings.TrimSpace(c.FirstName + " " + c.LastName),
 		"first_name": c.FirstName, "last_name": c.LastName, "owner_id": 1, "org_id": pdID(c.CompanyID),
 		"add_time": pdTime(c.CreatedAt), "update_time": pdTime(c.UpdatedAt),
-		"emails": []any{map[string]any{"value": c.Email, "primary": true, "label": "work"}}, "phones": pdPhones(c),
+		"emails": pdEmails(c), "phones": pdPhones(c),
 		"is_deleted": !c.PortalAccess, "visible_to": 3, "label_ids": []any{}, "picture_id": nil, "custom_fields": map[string]any{},
 	}
 	if a := c.Address; a.City != "" || a.PostCode != "" || a.Country != "" {
@@ -178,7 +191,7 @@ func (p *Pipedrive) searchPersons(w http.ResponseWriter, r *http.Request) {
 		}
 		items = append(items, map[string]any{"result_score": 1.0, "item": map[string]any{
 			"id": pdID(c.ID), "type": "person", "name": strings.TrimSpace(c.FirstName + " " + c.LastName),
-			"phones": []any{}, "emails": []any{c.Email}, "visible_to": 3, "owner": map[string]any{"id": 1},
+			"phones": []any{}, "emails": []any{pdOtherEmail(c), c.Email}, "visible_to": 3, "owner": map[string]any{"id": 1},
 			"organization": org, "custom_fields": []any{}, "notes": []any{},
 		}})
 	}
