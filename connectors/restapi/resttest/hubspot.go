@@ -60,12 +60,16 @@ func (h *HubSpot) routes() http.Handler {
 	mux.HandleFunc("PATCH /crm/v3/objects/contacts/{id}", h.patchContact)
 	mux.HandleFunc("GET /crm/v4/objects/contacts/{id}/associations/companies", h.contactCompanies)
 	mux.HandleFunc("GET /crm/v3/objects/companies/{id}", h.getCompany)
-	mux.HandleFunc("POST /crm/v3/objects/invoices/search", func(w http.ResponseWriter, r *http.Request) { hsSearch(w, r, h.invoices()) })
-	mux.HandleFunc("GET /crm/v3/objects/invoices/{id}", h.getInvoice)
+	mux.HandleFunc("POST /crm/v3/objects/invoices/search", func(w http.ResponseWriter, r *http.Request) {
+		hsSearch(w, r, hsObjects(h.Store.listInvoices("", "", true), hsInvoice))
+	})
+	mux.HandleFunc("GET /crm/v3/objects/invoices/{id}", hsGet(h.Store.getInvoice, hsInvoice))
 	mux.HandleFunc("GET /crm/v4/objects/invoices/{id}/associations/line_items", h.invoiceLineItems)
 	mux.HandleFunc("POST /crm/v3/objects/line_items/batch/read", h.readLineItems)
-	mux.HandleFunc("POST /crm/v3/objects/meetings/search", func(w http.ResponseWriter, r *http.Request) { hsSearch(w, r, h.meetings()) })
-	mux.HandleFunc("GET /crm/v3/objects/meetings/{id}", h.getMeeting)
+	mux.HandleFunc("POST /crm/v3/objects/meetings/search", func(w http.ResponseWriter, r *http.Request) {
+		hsSearch(w, r, hsObjects(h.Store.listTasks("", true), hsMeeting))
+	})
+	mux.HandleFunc("GET /crm/v3/objects/meetings/{id}", hsGet(h.Store.getTask, hsMeeting))
 	return h.bearer(mux)
 }
 
@@ -82,6 +86,10 @@ func (h *HubSpot) bearer(next http.Handler) http.Handler {
 
 func hsError(w http.ResponseWriter, code int, category, msg string) {
 	writeJSON(w, code, map[string]any{"status": "error", "message": msg, "correlationId": "0d1c4f5e-3a8b-4c2d-9e7f-1a2b3c4d5e6f", "category": category})
+}
+
+func hsNotFound(w http.ResponseWriter) {
+	hsError(w, http.StatusNotFound, "OBJECT_NOT_FOUND", "resource not found")
 }
 
 func hsTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
@@ -124,7 +132,7 @@ func (h *HubSpot) searchContacts(w http.ResponseWriter, r *http.Request) {
 func (h *HubSpot) getContact(w http.ResponseWriter, r *http.Request) {
 	c, ok := h.Store.Contact(r.PathValue("id"))
 	if !ok {
-		hsError(w, http.StatusNotFound, "OBJECT_NOT_FOUND", "resource not found")
+		hsNotFound(w)
 		return
 	}
 	writeJSON(w, http.StatusOK, hsContact(c))
@@ -160,7 +168,7 @@ func (h *HubSpot) patchContact(w http.ResponseWriter, r *http.Request) {
 	}
 	c, ok := h.Store.UpdateContact(r.PathValue("id"), func(c *connectors.Contact) { *c = patch.ApplyTo(*c) })
 	if !ok {
-		hsError(w, http.StatusNotFound, "OBJECT_NOT_FOUND", "resource not found")
+		hsNotFound(w)
 		return
 	}
 	writeJSON(w, http.StatusOK, hsContact(c))
@@ -169,23 +177,20 @@ func (h *HubSpot) patchContact(w http.ResponseWriter, r *http.Request) {
 func (h *HubSpot) contactCompanies(w http.ResponseWriter, r *http.Request) {
 	c, ok := h.Store.Contact(r.PathValue("id"))
 	if !ok {
-		hsError(w, http.StatusNotFound, "OBJECT_NOT_FOUND", "resource not found")
+		hsNotFound(w)
 		return
 	}
-	results := []any{}
+	var ids []string
 	if c.CompanyID != "" {
-		results = append(results, map[string]any{"toObjectId": gjson.Parse(c.CompanyID).Value(), "associationTypes": []any{
-			map[string]any{"category": "HUBSPOT_DEFINED", "typeId": 1, "label": "Primary"},
-			map[string]any{"category": "HUBSPOT_DEFINED", "typeId": 279, "label": nil},
-		}})
+		ids = []string{c.CompanyID}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"results": results})
+	hsAssociated(w, ids, hsAssocType(1, "Primary"), hsAssocType(279, nil))
 }
 
 func (h *HubSpot) getCompany(w http.ResponseWriter, r *http.Request) {
 	c, ok := h.Store.Company(r.PathValue("id"))
 	if !ok {
-		hsError(w, http.StatusNotFound, "OBJECT_NOT_FOUND", "resource not found")
+		hsNotFound(w)
 		return
 	}
 	o := hsObj{id: c.ID, created: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC), props: map[string]any{

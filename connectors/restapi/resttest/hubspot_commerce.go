@@ -65,36 +65,59 @@ func hsLines(parent string, lines []connectors.LineItem) []hsObj {
 	return out
 }
 
-func (h *HubSpot) invoices() []hsObj {
-	var out []hsObj
-	for _, r := range h.Store.listInvoices("", "", true) {
-		out = append(out, hsInvoice(r))
+// hsObjects writes records as objects.
+func hsObjects[T any](recs []T, obj func(T) hsObj) []hsObj {
+	out := make([]hsObj, 0, len(recs))
+	for _, r := range recs {
+		out = append(out, obj(r))
 	}
 	return out
 }
 
-func (h *HubSpot) getInvoice(w http.ResponseWriter, r *http.Request) {
-	inv, ok := h.Store.getInvoice(r.PathValue("id"))
-	if !ok {
-		hsError(w, http.StatusNotFound, "OBJECT_NOT_FOUND", "resource not found")
-		return
+// hsGet answers GET /crm/v3/objects/{type}/{id} with the properties and
+// associations asked for.
+func hsGet[T any](find func(string) (T, bool), obj func(T) hsObj) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		rec, ok := find(r.PathValue("id"))
+		if !ok {
+			hsNotFound(w)
+			return
+		}
+		writeJSON(w, http.StatusOK, obj(rec).render(csv(r, "properties"), csv(r, "associations")))
 	}
-	writeJSON(w, http.StatusOK, hsInvoice(inv).render(csv(r, "properties"), csv(r, "associations")))
+}
+
+// hsAssociated answers a v4 associations read: each associated ID with
+// the association types given.
+func hsAssociated(w http.ResponseWriter, ids []string, types ...map[string]any) {
+	results := []any{}
+	for _, id := range ids {
+		kinds := make([]any, len(types))
+		for i, t := range types {
+			kinds[i] = t
+		}
+		results = append(results, map[string]any{"toObjectId": gjson.Parse(id).Value(), "associationTypes": kinds})
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"results": results})
+}
+
+// hsAssocType is an association type of the v4 API.
+func hsAssocType(typeID int, label any) map[string]any {
+	return map[string]any{"category": "HUBSPOT_DEFINED", "typeId": typeID, "label": label}
 }
 
 // invoiceLineItems answers GET /crm/v4/objects/invoices/{id}/associations/line_items.
 func (h *HubSpot) invoiceLineItems(w http.ResponseWriter, r *http.Request) {
 	inv, ok := h.Store.getInvoice(r.PathValue("id"))
 	if !ok {
-		hsError(w, http.StatusNotFound, "OBJECT_NOT_FOUND", "resource not found")
+		hsNotFound(w)
 		return
 	}
-	results := []any{}
+	var ids []string
 	for i := range inv.Lines {
-		results = append(results, map[string]any{"toObjectId": gjson.Parse(hsLineID(inv.ID, i)).Value(),
-			"associationTypes": []any{map[string]any{"category": "HUBSPOT_DEFINED", "typeId": 409, "label": nil}}})
+		ids = append(ids, hsLineID(inv.ID, i))
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"results": results})
+	hsAssociated(w, ids, hsAssocType(409, nil))
 }
 
 // readLineItems answers POST /crm/v3/objects/line_items/batch/read.
@@ -140,21 +163,4 @@ func hsMeeting(r taskRec) hsObj {
 		"hs_meeting_location": nilIfEmpty(r.Location), "hs_meeting_outcome": outcome,
 		"hs_createdate": hsTime(r.Start.Add(-24 * time.Hour)), "hs_lastmodifieddate": hsTime(r.Start.Add(-24 * time.Hour)),
 	}, assoc: map[string][]string{"contacts": {r.ContactID}}, assocType: map[string]string{"contacts": "meeting_event_to_contact"}}
-}
-
-func (h *HubSpot) meetings() []hsObj {
-	var out []hsObj
-	for _, r := range h.Store.listTasks("", true) {
-		out = append(out, hsMeeting(r))
-	}
-	return out
-}
-
-func (h *HubSpot) getMeeting(w http.ResponseWriter, r *http.Request) {
-	t, ok := h.Store.getTask(r.PathValue("id"))
-	if !ok {
-		hsError(w, http.StatusNotFound, "OBJECT_NOT_FOUND", "resource not found")
-		return
-	}
-	writeJSON(w, http.StatusOK, hsMeeting(t).render(csv(r, "properties"), csv(r, "associations")))
 }
