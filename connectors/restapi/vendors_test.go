@@ -154,3 +154,25 @@ func TestDolibarrPaidAtFromPayments(t *testing.T) {
 		}
 	}
 }
+
+// TestVendorProbes runs check-config --probe's walk on every shipped
+// mapping: every operation answers, and the cost of per-item requests is
+// stated.
+func TestVendorProbes(t *testing.T) {
+	for name, v := range vendors {
+		t.Run(name, func(t *testing.T) {
+			root, secret := v.start(t, connectortest.StandardSeed())
+			c := openVendor(t, v.mapping, root+v.apiPath, map[string]string{v.secretEnv: secret}, normalHTTP)
+			var out strings.Builder
+			if err := restapi.Probe(context.Background(), c, "zoe.angstrom@example.com", &out); err != nil {
+				t.Fatalf("Probe: %v\n%s", err, out.String())
+			}
+			if strings.Contains(out.String(), secret) {
+				t.Error("the probe printed the secret")
+			}
+			if name != "Pipedrive" && !strings.Contains(out.String(), "cost: ") {
+				t.Errorf("no cost stated:\n%s", out.String())
+			}
+		})
+	}
+}
