@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -230,5 +231,33 @@ func TestSubRequestBodyExpressionFailureDropsItem(t *testing.T) {
 	var me *restapi.MappingError
 	if !errors.As(err, &me) || !contains(me.Error(), "sub_requests.lines", "item 7") {
 		t.Errorf("ListInvoices: %v, want a mapping error naming the sub-request and the item", err)
+	}
+}
+
+// TestReadEachFailures checks that an item whose read fails is dropped
+// (the others are shown) and that rejected credentials end the listing.
+func TestReadEachFailures(t *testing.T) {
+	var status atomic.Int64
+	srv := routes(t, map[string]http.HandlerFunc{
+		"POST /tasks/search": body(200, `{"results":[{"id":"1"},{"id":"2"},{"id":"3"},{"id":""}]}`),
+		"GET /tasks/1":       body(200, `{"id":"1","who":"c1","title":"one","start":1736159400}`),
+		"GET /tasks/2":       body(404, `{"status":"error"}`),
+		"GET /tasks/3": func(w http.ResponseWriter, r *http.Request) {
+			body(int(status.Load()), `{"id":"3","who":"c1","title":"three","start":1736150000}`)(w, r)
+		},
+	})
+	var logs logBuffer
+	c := newConnector(t, mappingWith(t, srv.URL, "", searchOps), restapi.Options{Logger: logs.logger()})
+	status.Store(500)
+	p, err := c.ListTasks(context.Background(), connectors.Scope{ContactID: "c1"}, connectors.PageRequest{})
+	if err != nil || len(p.Items) != 1 || p.Items[0].ID != "1" {
+		t.Fatalf("ListTasks = %+v, %v; want task 1 alone", p, err)
+	}
+	if !contains(logs.String(), "item 2", "not found", "item 3", "answered 500", "has no usable id") {
+		t.Errorf("the dropped items are not logged by ID:\n%s", logs.String())
+	}
+	status.Store(401)
+	if _, err := c.ListTasks(context.Background(), connectors.Scope{ContactID: "c1"}, connectors.PageRequest{}); !errors.Is(err, connectors.ErrBackendAuth) {
+		t.Errorf("ListTasks with a rejected read: %v, want ErrBackendAuth", err)
 	}
 }
