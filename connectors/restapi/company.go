@@ -44,32 +44,32 @@ func (c *Connector) GetCompany(ctx context.Context, s connectors.Scope) (connect
 	return co, nil
 }
 
-// companyOf returns the ID of the contact's company, "" when it has none:
-// from the company lookup request when the mapping has one, else from
-// the contact's company_id field.
+// companyOf returns the ID of the contact's company, "" when it has none,
+// as GetContact reads it.
 func (c *Connector) companyOf(ctx context.Context, contactID string) (string, error) {
 	if !safeID(contactID) {
 		return "", fmt.Errorf("%w: restapi: bad contact id", connectors.ErrNotFound)
 	}
-	var id string
+	ct, err := c.GetContact(ctx, contactID)
+	if err != nil {
+		return "", err
+	}
+	return ct.CompanyID, nil
+}
+
+// fillCompany sets the contact's company from the company lookup
+// request, when the mapping has one, and clears a company ID no request
+// may carry ("0", unsafe).
+func (c *Connector) fillCompany(ctx context.Context, ct *connectors.Contact) error {
 	if lk := c.m.Company; lk != nil && lk.Lookup != nil {
-		if _, err := c.GetContact(ctx, contactID); err != nil {
-			return "", err
-		}
-		doc, err := c.subRequest(ctx, opCompanyLookup, lk.Lookup, map[string]string{"contact_id": contactID, "id": contactID})
+		doc, _, err := c.subRequest(ctx, opCompanyLookup, lk.Lookup, map[string]string{"contact_id": ct.ID, "id": ct.ID}, exprEnv{})
 		if err != nil {
-			return "", err
+			return err
 		}
-		id, _ = scalarText(doc.Get(lk.ID))
-	} else {
-		ct, err := c.GetContact(ctx, contactID)
-		if err != nil {
-			return "", err
-		}
-		id = ct.CompanyID
+		ct.CompanyID, _ = scalarText(doc.Get(lk.ID))
 	}
-	if id == "0" || !safeID(id) {
-		return "", nil
+	if ct.CompanyID == "0" || !safeID(ct.CompanyID) {
+		ct.CompanyID = ""
 	}
-	return id, nil
+	return nil
 }

@@ -34,8 +34,10 @@ func (c *Connector) FindContactByEmail(ctx context.Context, email string) (conne
 	}
 	traceFrom(ctx).rawItems(opFindContactByEmail, len(items))
 	var found []connectors.Contact
+	rd := c.reader(ctx, opFindContactByEmail)
+	rd.vars = map[string]string{"email": email}
 	for i, item := range items {
-		ct, _, err := decode(c.reader(ctx, opFindContactByEmail), contactSchema, op.Fields, item, itemLoc(op.Items, i))
+		ct, _, err := decode(rd, contactSchema, op.Fields, item, itemLoc(op.Items, i))
 		if err != nil {
 			return connectors.Contact{}, err
 		}
@@ -47,7 +49,11 @@ func (c *Connector) FindContactByEmail(ctx context.Context, email string) (conne
 	case 0:
 		return connectors.Contact{}, fmt.Errorf("%w: restapi: no contact with email %s", connectors.ErrNotFound, email)
 	case 1:
-		return found[0], nil
+		if !safeID(found[0].ID) {
+			return connectors.Contact{}, &MappingError{Op: opFindContactByEmail, Field: "id", Problem: "the contact's ID cannot be used in a request"}
+		}
+		err := c.fillCompany(ctx, &found[0])
+		return found[0], err
 	}
 	return connectors.Contact{}, fmt.Errorf("%w: restapi: %d contacts with email %s", connectors.ErrAmbiguous, len(found), email)
 }
@@ -74,6 +80,9 @@ func (c *Connector) GetContact(ctx context.Context, contactID string) (connector
 	if ct.ID != contactID {
 		return connectors.Contact{}, &MappingError{Op: opGetContact, Field: "id", Location: joinPath(op.Item, op.Fields["id"].Path),
 			Problem: "the answer is a different contact than the one asked for"}
+	}
+	if err := c.fillCompany(ctx, &ct); err != nil {
+		return connectors.Contact{}, err
 	}
 	return ct, nil
 }

@@ -19,6 +19,8 @@ type reader struct {
 	tr       *trace // nil unless probing
 	// subs holds the sub-request answers of the item being read.
 	subs map[string]any
+	// vars holds the request's variables, such as the email searched.
+	vars map[string]string
 }
 
 // decode reads one record of type T from item, found at loc.

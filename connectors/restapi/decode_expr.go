@@ -12,7 +12,7 @@ import (
 // to kind k. found is false when the result is empty (nil, "", a zero
 // time), so that the field's default or optional applies.
 func (rd reader) compute(k kind, f *Field, item, r gjson.Result, cur string) (value, bool, error) {
-	env := exprEnv{Sub: rd.subs, Now: rd.now}
+	env := exprEnv{Sub: rd.subs, Now: rd.now, Vars: rd.vars}
 	if m, ok := item.Value().(map[string]any); ok {
 		env.Item = m
 	}

@@ -19,6 +19,9 @@ type exprEnv struct {
 	Value any `expr:"value"`
 	// Sub holds the answers of the operation's sub-requests by name.
 	Sub map[string]any `expr:"sub"`
+	// Vars holds the request's template variables, such as vars.email
+	// in find_contact_by_email or vars.first_name in create_contact.
+	Vars map[string]string `expr:"vars"`
 	// Now returns the current time in UTC (the connector's clock).
 	Now func() time.Time `expr:"now"`
 }
@@ -41,6 +44,21 @@ func compileExpr(src string, k kind) (*vm.Program, error) {
 	}
 	return prog, nil
 }
+
+// compileValueExpr compiles an expression that gives a JSON value, such
+// as a value of a request body.
+func compileValueExpr(src string) (*vm.Program, error) {
+	return expr.Compile(src, exprOptions()...)
+}
+
+// firstLine is the first line of an error: expr adds the source with a
+// caret on further lines.
+func firstLine(err error) string {
+	first, _, _ := strings.Cut(err.Error(), "\n")
+	return first
+}
+
+func nowUTC() time.Time { return time.Now().UTC() }
 
 var timeType = reflect.TypeOf(time.Time{})
 
@@ -88,9 +106,7 @@ func runExpr(prog *vm.Program, env exprEnv) (out any, err error) {
 	}()
 	out, err = expr.Run(prog, env)
 	if err != nil {
-		// expr adds the source with a caret on further lines.
-		first, _, _ := strings.Cut(err.Error(), "\n")
-		return nil, errors.New(first)
+		return nil, errors.New(firstLine(err))
 	}
 	return out, nil
 }

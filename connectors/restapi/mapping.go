@@ -95,18 +95,42 @@ type Operation struct {
 	// SubRequests are requests sent once per item, such as the payments
 	// of one invoice; expressions read their answers as sub.NAME.
 	SubRequests map[string]*SubRequest `yaml:"sub_requests"`
+	// ReadEach, for a list operation, reads every item it finds with the
+	// matching get operation (whose owner, fields, lines and sub-requests
+	// then apply): for search endpoints that answer only part of each
+	// record.
+	ReadEach bool `yaml:"read_each"`
+
+	// bodyProgs are Body's expressions, compiled by Validate.
+	bodyProgs map[string]*vm.Program
 }
 
-// SubRequest is a GET sent for each item of an operation. Its path and
-// query may use {id} (the item's ID), {contact_id} and {company_id}.
+// SubRequest is a request sent for each item of an operation. Its path,
+// query and body may use {id} (the item's ID), {contact_id} and
+// {company_id}.
 type SubRequest struct {
-	Path  string            `yaml:"path"`
-	Query map[string]string `yaml:"query"`
+	// Method is GET (default) or POST.
+	Method string            `yaml:"method"`
+	Path   string            `yaml:"path"`
+	Query  map[string]string `yaml:"query"`
+	// Body is a JSON body template for POST; a value written
+	// {expr: "..."} is computed from item and sub (the answers of the
+	// sub-requests it needs).
+	Body any `yaml:"body"`
+	// Needs names a sub-request sent first, whose answer the body and
+	// When read as sub.NAME.
+	Needs string `yaml:"needs"`
+	// When is an expression; when false the request is not sent and its
+	// answer is an empty list.
+	When string `yaml:"when"`
 	// Items is the gjson path to the part of the answer to keep (""
 	// keeps the whole answer).
 	Items string `yaml:"items"`
 	// EmptyOn404 makes a 404 answer an empty list.
 	EmptyOn404 bool `yaml:"empty_on_404"`
+
+	bodyProgs map[string]*vm.Program
+	whenProg  *vm.Program
 }
 
 // CompanyLookup is a request that returns the company of a contact.

@@ -108,6 +108,10 @@ func (m *Mapping) capabilities() connectors.Capabilities {
 // company items.
 func companyOwned(ops ...*Operation) bool {
 	for _, op := range ops {
+		if op.ReadEach {
+			// Its get operation decides whose the items are.
+			continue
+		}
 		if op.belongsTo() == BelongsToContact || op.Owner == nil || op.Owner.Company == "" {
 			return false
 		}

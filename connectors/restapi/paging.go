@@ -21,17 +21,17 @@ type pageFetch struct {
 // fetchPage fetches the backend page at pos and works out the next one.
 func (c *Connector) fetchPage(ctx context.Context, name string, op *Operation, vars map[string]string, pos position) (pageFetch, error) {
 	pg := op.Paging
-	cl := call{name: name, op: op, vars: vars, extra: url.Values{}}
+	cl := call{name: name, op: op, vars: pagingVars(pg, vars, pos), extra: url.Values{}, list: true}
 	style := pg.style()
 	if style != PagingNone && pg.SizeParam != "" {
 		cl.extra.Set(pg.SizeParam, strconv.Itoa(pos.Size))
 	}
 	switch {
-	case style == PagingPage:
+	case style == PagingPage && pg.PageParam != "":
 		cl.extra.Set(pg.PageParam, pos.Pos)
-	case style == PagingOffset:
+	case style == PagingOffset && pg.OffsetParam != "":
 		cl.extra.Set(pg.OffsetParam, pos.Pos)
-	case style == PagingCursor && pos.Pos != "":
+	case style == PagingCursor && pos.Pos != "" && pg.CursorParam != "":
 		cl.extra.Set(pg.CursorParam, pos.Pos)
 	case style == PagingLink && pos.Pos != "":
 		next, err := c.sameEndpoint(name, cl, pos.Pos)
@@ -54,6 +54,31 @@ func (c *Connector) fetchPage(ctx context.Context, name string, op *Operation, v
 	traceFrom(ctx).rawItems(name, len(items))
 	next, err := nextPos(name, pg, a, pos, len(items))
 	return pageFetch{items: items, loc: op.Items, next: next}, err
+}
+
+// pagingVars adds the position of the page to fetch to vars, for
+// mappings that send it in the body or in a query template: {size}, and
+// {page}, {offset} or {cursor} by paging style ({cursor} is empty for
+// the first page).
+func pagingVars(pg *Paging, vars map[string]string, pos position) map[string]string {
+	out := make(map[string]string, len(vars)+2)
+	for k, v := range vars {
+		out[k] = v
+	}
+	style := pg.style()
+	if style == PagingNone {
+		return out
+	}
+	out["size"] = strconv.Itoa(pos.Size)
+	switch style {
+	case PagingPage:
+		out["page"] = pos.Pos
+	case PagingOffset:
+		out["offset"] = pos.Pos
+	case PagingCursor:
+		out["cursor"] = pos.Pos
+	}
+	return out
 }
 
 // nextPos applies the style's stop rules and returns the position of the

@@ -91,16 +91,31 @@ func probeLists(ctx context.Context, c *Connector, s connectors.Scope, step func
 	}
 }
 
-// probeCosts states what the sub-requests cost per portal page.
+// probeCosts states what the sub-requests and read_each reads cost per
+// portal page.
 func probeCosts(c *Connector, w io.Writer) {
+	perPage := connectors.DefaultLimit + 1
 	for _, s := range c.m.specs() {
-		if s.op == nil || len(s.op.SubRequests) == 0 {
+		if s.op == nil {
+			continue
+		}
+		if s.op.ReadEach {
+			getName, get := c.m.getOp(s.name)
+			n := 1
+			if get != nil {
+				n += len(get.SubRequests)
+			}
+			fmt.Fprintf(w, "cost: %s reads each listed item with %s: a page of %d items costs up to %d requests (%d in parallel) besides its list request(s)\n",
+				s.name, getName, connectors.DefaultLimit, perPage*n, c.subLimit)
+			continue
+		}
+		if len(s.op.SubRequests) == 0 {
 			continue
 		}
 		n := len(s.op.SubRequests)
 		if s.shape == shapeList {
 			fmt.Fprintf(w, "cost: %s sends %d sub-request(s) per item: a page of %d items costs up to %d sub-requests (%d in parallel) besides its list request(s)\n",
-				s.name, n, connectors.DefaultLimit, (connectors.DefaultLimit+1)*n, c.subLimit)
+				s.name, n, connectors.DefaultLimit, perPage*n, c.subLimit)
 		} else {
 			fmt.Fprintf(w, "cost: %s sends %d sub-request(s) besides its own request\n", s.name, n)
 		}

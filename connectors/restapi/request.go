@@ -27,6 +27,16 @@ type call struct {
 	next *url.URL
 	// omit reports which lone body variables to leave out.
 	omit func(string) bool
+	// list marks the request of a list operation: lone variables that
+	// are empty are left out of its body (see filler.dropEmpty).
+	list bool
+	// env is what the body's expressions see besides the variables.
+	env exprEnv
+}
+
+// filler fills the call's body template.
+func (cl call) filler() filler {
+	return filler{vars: cl.vars, omit: cl.omit, dropEmpty: cl.list, progs: cl.op.bodyProgs, env: cl.env}
 }
 
 // answer is a successful JSON answer.
@@ -64,11 +74,10 @@ func (cl call) body() (io.Reader, error) {
 	if cl.op.Body == nil {
 		return nil, nil
 	}
-	omit := cl.omit
-	if omit == nil {
-		omit = func(string) bool { return false }
+	filled, _, err := cl.filler().fill(cl.op.Body)
+	if err != nil {
+		return nil, &MappingError{Op: cl.name, Location: "body", Problem: err.Error()}
 	}
-	filled, _ := expandBody(cl.op.Body, cl.vars, omit)
 	data, err := json.Marshal(filled)
 	if err != nil {
 		return nil, fmt.Errorf("restapi: %s: body template: %w", cl.name, err)

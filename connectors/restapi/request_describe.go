@@ -27,7 +27,7 @@ func (c *Connector) describe(req *http.Request, cl call) string {
 		fmt.Fprintf(&b, "\n      %s: %s", name, v)
 	}
 	if cl.op.Body != nil {
-		filled, _ := expandBody(cl.op.Body, cl.vars, cl.omitOrNone())
+		filled, _, _ := cl.filler().fill(cl.op.Body)
 		data, _ := json.Marshal(filled)
 		fmt.Fprintf(&b, "\n      body: %s", data)
 	}
@@ -38,12 +38,4 @@ func (c *Connector) describe(req *http.Request, cl call) string {
 func (c *Connector) secretHeader(name string) bool {
 	return strings.EqualFold(name, "Authorization") || strings.EqualFold(name, "Cookie") ||
 		(c.m.Auth.Header != "" && strings.EqualFold(name, c.m.Auth.Header))
-}
-
-// omitOrNone is the call's omit rule, or one that omits nothing.
-func (cl call) omitOrNone() func(string) bool {
-	if cl.omit != nil {
-		return cl.omit
-	}
-	return func(string) bool { return false }
 }

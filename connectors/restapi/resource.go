@@ -57,7 +57,8 @@ func list[T any](ctx context.Context, c *Connector, r resource[T], name string, 
 	if op == nil {
 		return connectors.Page[T]{}, unsupported(name)
 	}
-	sc, err := c.resolve(ctx, s, op)
+	owners := c.ownerOp(name, op)
+	sc, err := c.resolve(ctx, s, owners)
 	if err != nil {
 		return connectors.Page[T]{}, err
 	}
@@ -67,7 +68,7 @@ func list[T any](ctx context.Context, c *Connector, r resource[T], name string, 
 			return connectors.Page[T]{}, err
 		}
 	}
-	if op.belongsTo() == BelongsToCompany && sc.companyID == "" {
+	if owners.belongsTo() == BelongsToCompany && sc.companyID == "" {
 		// Only the company's items are listed here, and this scope
 		// does not include them.
 		return connectors.Page[T]{Items: []T{}}, nil

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/expr-lang/expr/vm"
 	"github.com/tidwall/gjson"
 
 	"clientgate/connectors"
@@ -34,9 +35,10 @@ func linesLoc(l *Lines, loc string) string {
 }
 
 // subRequests sends the operation's sub-requests for one item, one after
-// the other (items run in parallel), with {id} the item's ID. A failure
-// other than the caller giving up or bad credentials is a *MappingError
-// naming the sub-request, so that the item is dropped.
+// the other in the order their needs impose (items run in parallel),
+// with {id} the item's ID. A failure other than the caller giving up or
+// bad credentials is a *MappingError naming the sub-request, so that the
+// item is dropped.
 func (c *Connector) subRequests(ctx context.Context, name string, op *Operation, sc scope, item gjson.Result, loc string) (subAnswers, error) {
 	out := subAnswers{values: map[string]any{}, raw: map[string]gjson.Result{}}
 	if len(op.SubRequests) == 0 {
@@ -48,10 +50,18 @@ func (c *Connector) subRequests(ctx context.Context, name string, op *Operation,
 	}
 	vars := sc.vars()
 	vars["id"] = id
-	for _, sub := range sortedKeys(op.SubRequests) {
-		res, err := c.subRequest(ctx, name, op.SubRequests[sub], vars)
-		c.met.subRequests.WithLabelValues(name, outcome(err)).Inc()
-		traceFrom(ctx).subRequest(name)
+	env := exprEnv{Sub: out.values, Now: c.now}
+	env.Item, _ = item.Value().(map[string]any)
+	order, err := subRequestOrder(op.SubRequests)
+	if err != nil {
+		return out, &MappingError{Op: name, Item: id, Field: "sub_requests", Location: loc, Problem: err.Error()}
+	}
+	for _, sub := range order {
+		res, sent, err := c.subRequest(ctx, name, op.SubRequests[sub], vars, env)
+		if sent {
+			c.met.subRequests.WithLabelValues(name, outcome(err)).Inc()
+			traceFrom(ctx).subRequest(name)
+		}
 		if err != nil {
 			if fatal(ctx, err) {
 				return out, err
@@ -65,24 +75,44 @@ func (c *Connector) subRequests(ctx context.Context, name string, op *Operation,
 	return out, nil
 }
 
-// subRequest sends one sub-request and returns the part of its answer
-// the mapping keeps.
-func (c *Connector) subRequest(ctx context.Context, name string, s *SubRequest, vars map[string]string) (gjson.Result, error) {
+// subRequest sends one sub-request, unless its condition is false, and
+// returns the part of its answer the mapping keeps. sent reports whether
+// a request went out.
+func (c *Connector) subRequest(ctx context.Context, name string, s *SubRequest, vars map[string]string, env exprEnv) (res gjson.Result, sent bool, err error) {
 	if !safeID(vars["id"]) {
-		return gjson.Result{}, errors.New("the item has no usable id")
+		return gjson.Result{}, false, errors.New("the item has no usable id")
 	}
-	op := &Operation{Path: s.Path, Query: s.Query}
-	a, err := c.do(ctx, call{name: name + " sub-request", op: op, vars: vars})
+	if s.whenProg != nil {
+		send, err := subCondition(s.whenProg, env)
+		if err != nil || !send {
+			return gjson.Parse("[]"), false, err
+		}
+	}
+	op := &Operation{Method: s.Method, Path: s.Path, Query: s.Query, Body: s.Body, bodyProgs: s.bodyProgs}
+	a, err := c.do(ctx, call{name: name + " sub-request", op: op, vars: vars, env: env})
 	if s.EmptyOn404 && errors.Is(err, connectors.ErrNotFound) {
-		return gjson.Parse("[]"), nil
+		return gjson.Parse("[]"), true, nil
 	}
 	if err != nil {
-		return gjson.Result{}, err
+		return gjson.Result{}, true, err
 	}
 	if s.Items == "" {
-		return a.doc, nil
+		return a.doc, true, nil
 	}
-	return a.doc.Get(s.Items), nil
+	return a.doc.Get(s.Items), true, nil
+}
+
+// subCondition evaluates a sub-request's when.
+func subCondition(prog *vm.Program, env exprEnv) (bool, error) {
+	out, err := runExpr(prog, env)
+	if err != nil {
+		return false, fmt.Errorf("when: %w", err)
+	}
+	b, ok := out.(bool)
+	if !ok {
+		return false, fmt.Errorf("when gave %s, not true or false", describe(out))
+	}
+	return b, nil
 }
 
 // outcome names an error for the sub-request metric.

@@ -35,38 +35,21 @@ func loneVar(s string) (string, bool) {
 
 func noEscape(s string) string { return s }
 
-// expandBody fills a JSON body template. A map entry or list element that
-// is a lone variable for which omit reports true is left out.
+// expandBody fills a JSON body template without expressions. A map
+// entry or list element that is a lone variable for which omit reports
+// true is left out.
 func expandBody(tpl any, vars map[string]string, omit func(string) bool) (any, bool) {
-	switch t := tpl.(type) {
-	case string:
-		if name, ok := loneVar(t); ok && omit(name) {
-			return nil, false
-		}
-		return expand(t, vars, noEscape), true
-	case map[string]any:
-		out := make(map[string]any, len(t))
-		for k, v := range t {
-			if x, keep := expandBody(v, vars, omit); keep {
-				out[k] = x
-			}
-		}
-		return out, true
-	case []any:
-		out := make([]any, 0, len(t))
-		for _, v := range t {
-			if x, keep := expandBody(v, vars, omit); keep {
-				out = append(out, x)
-			}
-		}
-		return out, true
-	}
-	return tpl, true
+	out, keep, _ := filler{vars: vars, omit: omit}.fill(tpl)
+	return out, keep
 }
 
-// bodyVars lists every variable used in a body template.
+// bodyVars lists every variable used in a body template (expressions
+// read theirs through vars).
 func bodyVars(tpl any) []string {
 	var out []string
+	if _, ok := bodyExpr(tpl); ok {
+		return nil
+	}
 	switch t := tpl.(type) {
 	case string:
 		out = templateVars(t)

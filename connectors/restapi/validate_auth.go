@@ -3,23 +3,25 @@ package restapi
 import "net/url"
 
 // validate checks the paging settings of a list operation.
-func (pg *Paging) validate(p *problems, where string) {
-	need := func(name, v string) {
-		if v == "" {
-			p.add(where+"."+name, "is required for style %s", pg.Style)
+func (pg *Paging) validate(p *problems, where string, uses func(string) bool) {
+	need := func(name, v, variable string) {
+		if v == "" && !uses(variable) {
+			p.add(where+"."+name, "is required for style %s (or {%s} in the query or body)", pg.Style, variable)
 		}
 	}
 	switch pg.Style {
 	case PagingNone:
 	case PagingPage:
-		need("page_param", pg.PageParam)
-		need("size_param", pg.SizeParam)
+		need("page_param", pg.PageParam, "page")
+		need("size_param", pg.SizeParam, "size")
 	case PagingOffset:
-		need("offset_param", pg.OffsetParam)
-		need("size_param", pg.SizeParam)
+		need("offset_param", pg.OffsetParam, "offset")
+		need("size_param", pg.SizeParam, "size")
 	case PagingCursor:
-		need("cursor_param", pg.CursorParam)
-		need("cursor_path", pg.CursorPath)
+		need("cursor_param", pg.CursorParam, "cursor")
+		if pg.CursorPath == "" {
+			p.add(where+".cursor_path", "is required for style %s", pg.Style)
+		}
 	case PagingLink:
 	default:
 		p.add(where+".style", "unknown paging style %q (known: none, page, offset, cursor, link)", pg.Style)
@@ -40,6 +42,22 @@ func (pg *Paging) validate(p *problems, where string) {
 	if pg.FirstPage != nil && (*pg.FirstPage < 0 || *pg.FirstPage > 1) {
 		p.add(where+".first_page", "must be 0 or 1")
 	}
+}
+
+// pagingVarNames are the variables a list operation paged in style may
+// use in its query and body.
+func pagingVarNames(style string) []string {
+	switch style {
+	case PagingPage:
+		return []string{"size", "page"}
+	case PagingOffset:
+		return []string{"size", "offset"}
+	case PagingCursor:
+		return []string{"size", "cursor"}
+	case PagingLink:
+		return []string{"size"}
+	}
+	return nil
 }
 
 // validate checks the auth settings: each secret from exactly one of an

@@ -26,9 +26,7 @@ func (s opSpec) validateV2(p *problems, where string) {
 	if len(op.SubRequests) > 0 && (s.kinds == nil || !s.owned) {
 		p.add(where+".sub_requests", "are for the operations that read invoices, quotes, transactions and tasks")
 	}
-	for _, name := range sortedKeys(op.SubRequests) {
-		validateSubRequest(p, where+".sub_requests."+name, op.SubRequests[name], subRequestVars)
-	}
+	validateSubRequests(p, where+".sub_requests", op.SubRequests)
 	if l := op.Lines; l != nil && l.From != "" && op.SubRequests[l.From] == nil {
 		p.add(where+".lines.from", "names no sub-request of this operation")
 	}
@@ -87,6 +85,7 @@ func (m *Mapping) validateCompany(p *problems) {
 		return
 	}
 	validateSubRequest(p, "company.lookup", c.Lookup, []string{"contact_id"})
+	validateCompanyLookup(p, c.Lookup)
 	if err := checkPath(c.ID); err != nil {
 		p.add("company.id", "bad gjson path %q: %v", c.ID, err)
 	}

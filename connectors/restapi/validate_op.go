@@ -15,7 +15,12 @@ func (s opSpec) validate(p *problems, where, currency string) {
 		p.add(where+".method", "unknown HTTP method %q", op.Method)
 	}
 	s.validateTemplates(p, where)
+	s.validateBody(p, where)
 	s.validateShape(p, where)
+	if op.ReadEach {
+		s.validateEach(p, where)
+		return
+	}
 	if s.kinds != nil {
 		validateFields(p, where+".fields", op.Fields, s.kinds, currency != "")
 		for _, name := range s.need {
@@ -47,10 +52,14 @@ func (s opSpec) validateTemplates(p *problems, where string) {
 	if strings.ContainsAny(op.Path, "?#") {
 		p.add(where+".path", "must not hold a query or fragment: use query")
 	}
+	known := s.vars
+	if s.shape == shapeList && s.name != opFindContactByEmail {
+		known = append(slices.Clip(known), pagingVarNames(op.Paging.style())...)
+	}
 	check := func(at string, names []string) {
 		for _, v := range names {
-			if !slices.Contains(s.vars, v) {
-				p.add(at, "unknown variable {%s} (known: %s)", v, strings.Join(s.vars, ", "))
+			if !slices.Contains(known, v) {
+				p.add(at, "unknown variable {%s} (known: %s)", v, strings.Join(known, ", "))
 			}
 		}
 	}
@@ -86,7 +95,7 @@ func (s opSpec) validateShape(p *problems, where string) {
 		if s.shape != shapeList || s.name == opFindContactByEmail {
 			p.add(where+".paging", "only list operations are paged")
 		} else {
-			op.Paging.validate(p, where+".paging")
+			op.Paging.validate(p, where+".paging", func(v string) bool { return usesVar(op, v) })
 		}
 	}
 	if op.EmptyOn404 && s.shape != shapeList {

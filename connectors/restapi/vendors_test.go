@@ -3,6 +3,7 @@ package restapi_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"clientgate/connectors"
@@ -44,7 +45,7 @@ var vendors = map[string]vendor{
 		srv := resttest.NewDolibarr(t, seed)
 		return srv.URL, srv.APIKey
 	}},
-	"Pipedrive": {"pipedrive.yaml", "/api/v1", "PIPEDRIVE_API_TOKEN", func(t *testing.T, seed connectortest.Seed) (string, string) {
+	"Pipedrive": {"pipedrive.yaml", "/api", "PIPEDRIVE_API_TOKEN", func(t *testing.T, seed connectortest.Seed) (string, string) {
 		srv := resttest.NewPipedrive(t, seed)
 		return srv.URL, srv.Token
 	}},
@@ -94,5 +95,84 @@ func TestHubSpotCompanyLookup(t *testing.T) {
 	}
 	if _, err := c.GetCompany(ctx, connectors.Scope{ContactID: dave.ID}); !errors.Is(err, connectors.ErrNotFound) {
 		t.Errorf("GetCompany of dave: %v, want ErrNotFound", err)
+	}
+}
+
+// seededContact finds a seeded contact of a vendor mapping by email.
+func seededContact(t *testing.T, c *restapi.Connector, email string) connectors.Contact {
+	t.Helper()
+	ct, err := c.FindContactByEmail(context.Background(), email)
+	if err != nil {
+		t.Fatalf("FindContactByEmail %s: %v", email, err)
+	}
+	return ct
+}
+
+// TestVendorTasksHideInternalNotes checks that the HubSpot and Pipedrive
+// mappings show a meeting's or activity's public description, never the
+// team's internal notes the test servers also send.
+func TestVendorTasksHideInternalNotes(t *testing.T) {
+	for _, name := range []string{"HubSpot", "Pipedrive"} {
+		t.Run(name, func(t *testing.T) {
+			v := vendors[name]
+			root, secret := v.start(t, connectortest.StandardSeed())
+			c := openVendor(t, v.mapping, root+v.apiPath, map[string]string{v.secretEnv: secret}, normalHTTP)
+			zoe := seededContact(t, c, "zoe.angstrom@example.com")
+			p, err := c.ListTasks(context.Background(), connectors.Scope{ContactID: zoe.ID}, connectors.PageRequest{})
+			if err != nil || len(p.Items) == 0 {
+				t.Fatalf("ListTasks = %+v, %v", p, err)
+			}
+			for _, task := range p.Items {
+				if !strings.HasPrefix(task.Description, "Agenda: ") || strings.Contains(task.Description, "Internal") {
+					t.Errorf("task %q shows %q, want its public description", task.Title, task.Description)
+				}
+			}
+		})
+	}
+}
+
+// TestDolibarrPaidAtFromPayments checks that a paid invoice's payment
+// date comes from its payments (a sub-request sent for paid invoices
+// only).
+func TestDolibarrPaidAtFromPayments(t *testing.T) {
+	seed := connectortest.StandardSeed()
+	v := vendors["Dolibarr"]
+	root, secret := v.start(t, seed)
+	c := openVendor(t, v.mapping, root+v.apiPath, map[string]string{v.secretEnv: secret}, normalHTTP)
+	zoe := seededContact(t, c, "zoe.angstrom@example.com")
+	p, err := c.ListInvoices(context.Background(), connectors.Scope{ContactID: zoe.ID}, connectors.PageRequest{Limit: connectors.MaxLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]connectors.Invoice{}
+	for _, inv := range seed.Contacts[0].Invoices {
+		want[inv.Number] = inv
+	}
+	for _, inv := range p.Items {
+		if !inv.PaidAt.Equal(want[inv.Number].PaidAt) {
+			t.Errorf("%s paid at %v, want %v", inv.Number, inv.PaidAt, want[inv.Number].PaidAt)
+		}
+	}
+}
+
+// TestVendorProbes runs check-config --probe's walk on every shipped
+// mapping: every operation answers, and the cost of per-item requests is
+// stated.
+func TestVendorProbes(t *testing.T) {
+	for name, v := range vendors {
+		t.Run(name, func(t *testing.T) {
+			root, secret := v.start(t, connectortest.StandardSeed())
+			c := openVendor(t, v.mapping, root+v.apiPath, map[string]string{v.secretEnv: secret}, normalHTTP)
+			var out strings.Builder
+			if err := restapi.Probe(context.Background(), c, "zoe.angstrom@example.com", &out); err != nil {
+				t.Fatalf("Probe: %v\n%s", err, out.String())
+			}
+			if strings.Contains(out.String(), secret) {
+				t.Error("the probe printed the secret")
+			}
+			if name != "Pipedrive" && !strings.Contains(out.String(), "cost: ") {
+				t.Errorf("no cost stated:\n%s", out.String())
+			}
+		})
 	}
 }

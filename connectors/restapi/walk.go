@@ -73,6 +73,11 @@ func pickItems[T any](ctx context.Context, c *Connector, r resource[T], name str
 	var cands []int
 	owners := map[int]string{}
 	for i := from; i < len(pf.items); i++ {
+		if op.ReadEach {
+			// Whose the item is shows once it is read.
+			cands = append(cands, i)
+			continue
+		}
 		owner := ownerOf(pf.items[i], op, sc)
 		if owner == ownedByNobody {
 			c.notOwned(ctx, name, op, itemLoc(pf.loc, i))
@@ -95,6 +100,8 @@ func pickItems[T any](ctx context.Context, c *Connector, r resource[T], name str
 				if itemErr == nil {
 					itemErr = res.err
 				}
+			case res.notOwned != nil:
+				c.notOwned(ctx, res.notOwned.name, res.notOwned.op, res.notOwned.loc)
 			case res.ok:
 				got = append(got, kept[T]{t: res.t, idx: batch[j] - from})
 			}
@@ -107,6 +114,8 @@ type decoded[T any] struct {
 	t   T
 	ok  bool
 	err error
+	// notOwned is a read_each item that belongs to someone else.
+	notOwned *eachItem
 }
 
 // decodeBatch decodes the items at idx, in parallel (bounded) when the
@@ -116,10 +125,19 @@ func decodeBatch[T any](ctx context.Context, c *Connector, r resource[T], name s
 	out := make([]decoded[T], len(idx))
 	one := func(j int) {
 		i := idx[j]
-		t, ok, err := r.item(ctx, c, name, op, sc, pf.items[i], itemLoc(pf.loc, i), owners[i])
+		it := eachItem{name: name, op: op, raw: pf.items[i], loc: itemLoc(pf.loc, i), owner: owners[i]}
+		if op.ReadEach {
+			read, err := c.readEach(ctx, name, op, sc, pf.items[i], it.loc)
+			if err != nil || read.owner == ownedByNobody {
+				out[j] = decoded[T]{err: err, notOwned: ifNotOwned(read, err)}
+				return
+			}
+			it = read
+		}
+		t, ok, err := r.item(ctx, c, it.name, it.op, sc, it.raw, it.loc, it.owner)
 		out[j] = decoded[T]{t: t, ok: ok, err: err}
 	}
-	if len(op.SubRequests) == 0 || len(idx) == 1 {
+	if (len(op.SubRequests) == 0 && !op.ReadEach) || len(idx) == 1 {
 		for j := range idx {
 			one(j)
 		}
@@ -138,6 +156,15 @@ func decodeBatch[T any](ctx context.Context, c *Connector, r resource[T], name s
 	}
 	wg.Wait()
 	return out
+}
+
+// ifNotOwned returns the item when it was read and belongs to nobody in
+// scope.
+func ifNotOwned(it eachItem, err error) *eachItem {
+	if err != nil {
+		return nil
+	}
+	return &it
 }
 
 // fatal reports an error that must end a listing rather than drop one

@@ -14,7 +14,8 @@ import (
 
 // Dolibarr answers like the REST API module of Dolibarr ERP & CRM
 // (/api/index.php), in the shapes of its API classes (api_contacts,
-// api_thirdparties, api_invoices, api_proposals): records as flat
+// api_thirdparties, api_invoices, api_proposals, and
+// CommonInvoice::getListOfPayments for an invoice's payments): records as flat
 // objects with every number as a string and amounts with eight decimals,
 // dates as unix seconds, the DOLAPIKEY header, page numbers from 0
 // without a total, and 404 for an empty list.
@@ -53,9 +54,11 @@ func (d *Dolibarr) routes() http.Handler {
 	mux.HandleFunc("GET "+api+"/contacts", d.listContacts)
 	mux.HandleFunc("GET "+api+"/contacts/{id}", d.getContact)
 	mux.HandleFunc("PUT "+api+"/contacts/{id}", d.putContact)
+	mux.HandleFunc("POST "+api+"/contacts", d.postContact)
 	mux.HandleFunc("GET "+api+"/thirdparties/{id}", d.getThirdparty)
 	mux.HandleFunc("GET "+api+"/invoices", d.listInvoices)
 	mux.HandleFunc("GET "+api+"/invoices/{id}", d.getInvoice)
+	mux.HandleFunc("GET "+api+"/invoices/{id}/payments", d.invoicePayments)
 	mux.HandleFunc("GET "+api+"/proposals", d.listProposals)
 	mux.HandleFunc("GET "+api+"/proposals/{id}", d.getProposal)
 	mux.HandleFunc("POST "+api+"/proposals/{id}/close", d.closeProposal)

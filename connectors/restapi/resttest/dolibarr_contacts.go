@@ -71,6 +71,29 @@ func (d *Dolibarr) putContact(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, dolContact(c))
 }
 
+// postContact is POST /contacts: lastname is mandatory (the API's
+// $FIELDS), the other keys sent are stored, and the answer is the new
+// contact's ID.
+func (d *Dolibarr) postContact(w http.ResponseWriter, r *http.Request) {
+	body, err := readBody(r)
+	if err != nil || !gjson.ValidBytes(body) {
+		dolError(w, http.StatusBadRequest, "Bad request")
+		return
+	}
+	if !gjson.GetBytes(body, "lastname").Exists() {
+		dolError(w, http.StatusBadRequest, "lastname field missing")
+		return
+	}
+	c := connectors.Contact{Email: gjson.GetBytes(body, "email").String()}
+	for key, f := range dolContactKeys {
+		if v := gjson.GetBytes(body, key); v.Exists() {
+			c = connectors.ContactPatch{f: v.String()}.ApplyTo(c)
+		}
+	}
+	created := d.Store.CreateContact(c)
+	writeJSON(w, http.StatusOK, gjson.Parse(created.ID).Value())
+}
+
 func (d *Dolibarr) getThirdparty(w http.ResponseWriter, r *http.Request) {
 	c, ok := d.Store.Company(r.PathValue("id"))
 	if !ok {

@@ -114,6 +114,27 @@ func (d *Dolibarr) getInvoice(w http.ResponseWriter, r *http.Request) {
 	dolError(w, http.StatusNotFound, "Invoice not found")
 }
 
+// invoicePayments is GET /invoices/{id}/payments, the rows of
+// CommonInvoice::getListOfPayments: amount, payment type code, date as
+// the database writes it, number, reference, bank line. A paid invoice
+// here was paid in one bank transfer on its payment date.
+func (d *Dolibarr) invoicePayments(w http.ResponseWriter, r *http.Request) {
+	inv, ok := d.Store.getInvoice(r.PathValue("id"))
+	if !ok {
+		dolError(w, http.StatusNotFound, "Invoice not found")
+		return
+	}
+	out := []any{}
+	if inv.Status == connectors.InvoicePaid && !inv.PaidAt.IsZero() {
+		cur := inv.Total.Currency
+		out = append(out, map[string]any{
+			"amount": amount(inv.Total.Minor, cur), "type": "VIR", "date": inv.PaidAt.UTC().Format("2006-01-02 15:04:05"),
+			"num": "", "ref": "PAY" + inv.PaidAt.Format("0601") + "-" + inv.ID, "ref_ext": nil, "fk_bank_line": inv.ID,
+		})
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
 func (d *Dolibarr) listProposals(w http.ResponseWriter, r *http.Request) {
 	all := onThirdparty(d, d.Store.listQuotes("", "", true), r.URL.Query().Get("thirdparty_ids"),
 		func(q quoteRec) (string, string) { return q.ContactID, q.CompanyID })

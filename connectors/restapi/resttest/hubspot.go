@@ -1,7 +1,9 @@
 package resttest
 
 import (
+	"bytes"
 	"crypto/subtle"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/mail"
@@ -16,12 +18,18 @@ import (
 )
 
 // HubSpot answers like HubSpot's CRM API (v3 objects, v4 associations)
-// in the shapes of its reference: objects as {"id", "properties",
-// "createdAt", "updatedAt", "archived"} with every property a string,
-// search as POST .../search with filterGroups, contact-to-company
-// associations from /crm/v4/objects/contacts/{id}/associations/companies,
-// errors as {"status": "error", "category": ...}, and a private app's
-// bearer token.
+// in the shapes of its developer guides (contacts, companies, invoices,
+// line items, meetings, search, associations v4): objects as {"id",
+// "properties", "createdAt", "updatedAt", "archived"} with every property
+// a string, "associations" when asked for; search as POST .../search
+// with filterGroups (also on the associations.contact and
+// associations.company pseudo-properties), one sort, limit and after in
+// the body, answered as {total, results, paging.next.after};
+// contact-to-company and invoice-to-line-item associations from the v4
+// API; line items read in a batch; errors as {"status": "error",
+// "category": ...}; a private app's bearer token. Tasks are meetings
+// associated with their contact; invoices are associated with their
+// contact, or with their company when they belong to no one person.
 type HubSpot struct {
 	// URL is the API's root.
 	URL string
@@ -52,6 +60,16 @@ func (h *HubSpot) routes() http.Handler {
 	mux.HandleFunc("PATCH /crm/v3/objects/contacts/{id}", h.patchContact)
 	mux.HandleFunc("GET /crm/v4/objects/contacts/{id}/associations/companies", h.contactCompanies)
 	mux.HandleFunc("GET /crm/v3/objects/companies/{id}", h.getCompany)
+	mux.HandleFunc("POST /crm/v3/objects/invoices/search", func(w http.ResponseWriter, r *http.Request) {
+		hsSearch(w, r, hsObjects(h.Store.listInvoices("", "", true), hsInvoice))
+	})
+	mux.HandleFunc("GET /crm/v3/objects/invoices/{id}", hsGet(h.Store.getInvoice, hsInvoice))
+	mux.HandleFunc("GET /crm/v4/objects/invoices/{id}/associations/line_items", h.invoiceLineItems)
+	mux.HandleFunc("POST /crm/v3/objects/line_items/batch/read", h.readLineItems)
+	mux.HandleFunc("POST /crm/v3/objects/meetings/search", func(w http.ResponseWriter, r *http.Request) {
+		hsSearch(w, r, hsObjects(h.Store.listTasks("", true), hsMeeting))
+	})
+	mux.HandleFunc("GET /crm/v3/objects/meetings/{id}", hsGet(h.Store.getTask, hsMeeting))
 	return h.bearer(mux)
 }
 
@@ -70,6 +88,10 @@ func hsError(w http.ResponseWriter, code int, category, msg string) {
 	writeJSON(w, code, map[string]any{"status": "error", "message": msg, "correlationId": "0d1c4f5e-3a8b-4c2d-9e7f-1a2b3c4d5e6f", "category": category})
 }
 
+func hsNotFound(w http.ResponseWriter) {
+	hsError(w, http.StatusNotFound, "OBJECT_NOT_FOUND", "resource not found")
+}
+
 func hsTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
 
 // hsContactProps maps contact properties onto contact fields.
@@ -79,16 +101,19 @@ var hsContactProps = map[string]connectors.Field{
 	"state": connectors.FieldAddressRegion, "zip": connectors.FieldAddressPostCode, "country": connectors.FieldAddressCountry,
 }
 
-func hsContact(c connectors.Contact) map[string]any {
-	props := map[string]any{"email": strings.ToLower(c.Email), "hs_object_id": c.ID, "createdate": hsTime(c.CreatedAt),
-		"lastmodifieddate": hsTime(c.UpdatedAt), "lifecyclestage": strings.ToLower(c.Status), "hs_language": nilIfEmpty(c.Locale)}
+func hsContactObj(c connectors.Contact) hsObj {
+	props := map[string]any{"email": strings.ToLower(c.Email), "createdate": hsTime(c.CreatedAt),
+		"lastmodifieddate": hsTime(c.UpdatedAt), "lifecyclestage": strings.ToLower(c.Status)}
 	for key, f := range hsContactProps {
 		props[key] = nilIfEmpty(c.Get(f))
 	}
-	return map[string]any{"id": c.ID, "properties": props, "createdAt": hsTime(c.CreatedAt),
-		"updatedAt": hsTime(c.UpdatedAt), "archived": false}
+	return hsObj{id: c.ID, props: props, created: c.CreatedAt, updated: c.UpdatedAt}
 }
 
+func hsContact(c connectors.Contact) map[string]any { return hsContactObj(c).render(nil, nil) }
+
+// searchContacts answers the contacts search; this server finds them by
+// email only, as the mapping does.
 func (h *HubSpot) searchContacts(w http.ResponseWriter, r *http.Request) {
 	body, err := readBody(r)
 	f := gjson.GetBytes(body, "filterGroups.0.filters.0")
@@ -96,17 +121,18 @@ func (h *HubSpot) searchContacts(w http.ResponseWriter, r *http.Request) {
 		hsError(w, http.StatusBadRequest, "VALIDATION_ERROR", "this server searches contacts by email only")
 		return
 	}
-	out := []any{}
+	var objs []hsObj
 	for _, c := range h.Store.ContactsByEmail(f.Get("value").String()) {
-		out = append(out, hsContact(c))
+		objs = append(objs, hsContactObj(c))
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"total": len(out), "results": out})
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	hsSearch(w, r, objs)
 }
 
 func (h *HubSpot) getContact(w http.ResponseWriter, r *http.Request) {
 	c, ok := h.Store.Contact(r.PathValue("id"))
 	if !ok {
-		hsError(w, http.StatusNotFound, "OBJECT_NOT_FOUND", "resource not found")
+		hsNotFound(w)
 		return
 	}
 	writeJSON(w, http.StatusOK, hsContact(c))
@@ -142,7 +168,7 @@ func (h *HubSpot) patchContact(w http.ResponseWriter, r *http.Request) {
 	}
 	c, ok := h.Store.UpdateContact(r.PathValue("id"), func(c *connectors.Contact) { *c = patch.ApplyTo(*c) })
 	if !ok {
-		hsError(w, http.StatusNotFound, "OBJECT_NOT_FOUND", "resource not found")
+		hsNotFound(w)
 		return
 	}
 	writeJSON(w, http.StatusOK, hsContact(c))
@@ -151,27 +177,25 @@ func (h *HubSpot) patchContact(w http.ResponseWriter, r *http.Request) {
 func (h *HubSpot) contactCompanies(w http.ResponseWriter, r *http.Request) {
 	c, ok := h.Store.Contact(r.PathValue("id"))
 	if !ok {
-		hsError(w, http.StatusNotFound, "OBJECT_NOT_FOUND", "resource not found")
+		hsNotFound(w)
 		return
 	}
-	results := []any{}
+	var ids []string
 	if c.CompanyID != "" {
-		results = append(results, map[string]any{"toObjectId": gjson.Parse(c.CompanyID).Value(), "associationTypes": []any{
-			map[string]any{"category": "HUBSPOT_DEFINED", "typeId": 1, "label": "Primary"},
-			map[string]any{"category": "HUBSPOT_DEFINED", "typeId": 279, "label": nil},
-		}})
+		ids = []string{c.CompanyID}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"results": results})
+	hsAssociated(w, ids, hsAssocType(1, "Primary"), hsAssocType(279, nil))
 }
 
 func (h *HubSpot) getCompany(w http.ResponseWriter, r *http.Request) {
 	c, ok := h.Store.Company(r.PathValue("id"))
 	if !ok {
-		hsError(w, http.StatusNotFound, "OBJECT_NOT_FOUND", "resource not found")
+		hsNotFound(w)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"id": c.ID, "properties": map[string]any{
+	o := hsObj{id: c.ID, created: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC), props: map[string]any{
 		"name": c.Name, "phone": nilIfEmpty(c.Phone), "address": nilIfEmpty(c.Address.Line1), "city": nilIfEmpty(c.Address.City),
-		"zip": nilIfEmpty(c.Address.PostCode), "country": nilIfEmpty(c.Address.Country), "hs_object_id": c.ID,
-	}, "createdAt": hsTime(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)), "updatedAt": hsTime(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)), "archived": false})
+		"zip": nilIfEmpty(c.Address.PostCode), "country": nilIfEmpty(c.Address.Country),
+	}}
+	writeJSON(w, http.StatusOK, o.render(csv(r, "properties"), nil))
 }
