@@ -27,17 +27,14 @@ func CheckUpdateContact(r Reporter, c connectors.Connector, seed Seed) {
 	if !noErr(r, "GetContact before update", err) {
 		return
 	}
-	patch := connectors.ContactPatch{
-		connectors.FieldFirstName:   "  Zoë-Marie ",
-		connectors.FieldAddressCity: "München",
-		connectors.FieldMobilePhone: "",
+	patch, want := writablePatch(c.Capabilities())
+	if len(patch) == 0 {
+		r.Errorf("UpdateContact capability without a writable field (WritableFields %v)", c.Capabilities().WritableFields)
+		return
 	}
 	after, err := c.UpdateContact(ctx, id, patch)
 	if !noErr(r, "UpdateContact", err) {
 		return
-	}
-	want := map[connectors.Field]string{
-		connectors.FieldFirstName: "Zoë-Marie", connectors.FieldAddressCity: "München", connectors.FieldMobilePhone: "",
 	}
 	for _, f := range connectors.PatchableFields {
 		v, patched := want[f]
@@ -52,7 +49,8 @@ func CheckUpdateContact(r Reporter, c connectors.Connector, seed Seed) {
 	}
 	checkReadBack(r, c, id, after)
 	checkBadPatches(r, c, id, after)
-	_, err = c.UpdateContact(ctx, "no-such-contact-4f1c9b", connectors.ContactPatch{connectors.FieldFirstName: "X"})
+	checkUnwritable(r, c, id, after)
+	_, err = c.UpdateContact(ctx, "no-such-contact-4f1c9b", patch)
 	wantErr(r, "UpdateContact of unknown contact", err, connectors.ErrNotFound)
 }
 
@@ -84,4 +82,51 @@ func checkBadPatches(r Reporter, c connectors.Connector, id string, was connecto
 		wantErr(r, "UpdateContact with "+name, err, connectors.ErrInvalid)
 	}
 	checkReadBack(r, c, id, was)
+}
+
+// writablePatch is the patch CheckUpdateContact sends: a new first name
+// (with spaces to trim and non-ASCII letters), a city and a cleared mobile
+// phone, keeping those the connector can write; when it can write none of
+// them, the first field it can write gets a new value. want is what each
+// patched field must read afterwards.
+func writablePatch(caps connectors.Capabilities) (connectors.ContactPatch, map[connectors.Field]string) {
+	patch, want := connectors.ContactPatch{}, map[connectors.Field]string{}
+	for _, p := range []struct {
+		f       connectors.Field
+		in, out string
+	}{
+		{connectors.FieldFirstName, "  Zoë-Marie ", "Zoë-Marie"},
+		{connectors.FieldAddressCity, "München", "München"},
+		{connectors.FieldMobilePhone, "", ""},
+	} {
+		if caps.CanWrite(p.f) {
+			patch[p.f], want[p.f] = p.in, p.out
+		}
+	}
+	if len(patch) > 0 {
+		return patch, want
+	}
+	for _, f := range connectors.PatchableFields {
+		if caps.CanWrite(f) {
+			patch[f], want[f] = " Zoë-Änderung ", "Zoë-Änderung"
+			break
+		}
+	}
+	return patch, want
+}
+
+// checkUnwritable sends a patch naming a field the connector says it
+// cannot write, and checks it is ErrInvalid and changes nothing.
+func checkUnwritable(r Reporter, c connectors.Connector, id string, was connectors.Contact) {
+	r.Helper()
+	caps := c.Capabilities()
+	for _, f := range connectors.PatchableFields {
+		if caps.CanWrite(f) {
+			continue
+		}
+		_, err := c.UpdateContact(context.Background(), id, connectors.ContactPatch{f: "Unwritable"})
+		wantErr(r, "UpdateContact of unwritable field "+string(f), err, connectors.ErrInvalid)
+		checkReadBack(r, c, id, was)
+		return
+	}
 }

@@ -95,6 +95,9 @@ func (f *Connector) UpdateContact(ctx context.Context, contactID string, p conne
 	if err := patch.Validate(); err != nil {
 		return connectors.Contact{}, fmt.Errorf("fake: update contact: %w", err)
 	}
+	if err := unwritable(f.Capabilities(), patch); err != nil {
+		return connectors.Contact{}, fmt.Errorf("fake: update contact: %w", err)
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	c, ok := f.contacts[contactID]
@@ -136,4 +139,16 @@ func (f *Connector) visible(s connectors.Scope, contactID, companyID string) boo
 	}
 	ct, ok := f.contacts[s.ContactID]
 	return ok && ct.CompanyID == companyID
+}
+
+// unwritable refuses a patch naming a field outside the capabilities'
+// WritableFields, as a backend without that field would.
+func unwritable(caps connectors.Capabilities, p connectors.ContactPatch) error {
+	var verr connectors.ValidationError
+	for f := range p {
+		if !caps.CanWrite(f) {
+			verr.Add(string(f), "cannot be changed in this CRM")
+		}
+	}
+	return verr.OrNil()
 }

@@ -22,6 +22,9 @@ func TestConformanceReducedCapabilities(t *testing.T) {
 		"no company items":  {Invoices: true, Quotes: true, DecideQuotes: true, Transactions: true, Tasks: true, UpdateContact: true, CreateContact: true},
 		"read only quotes":  {Invoices: true, Quotes: true},
 		"tasks and updates": {Tasks: true, UpdateContact: true},
+		"only names writable": {Invoices: true, UpdateContact: true,
+			WritableFields: []connectors.Field{connectors.FieldFirstName, connectors.FieldLastName}},
+		"only a phone writable": {UpdateContact: true, WritableFields: []connectors.Field{connectors.FieldWorkPhone}},
 	}
 	for name, caps := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -33,7 +33,7 @@ func (s *Store) OpenHandle(ctx context.Context, maxConns int) (*sql.DB, error) {
 	}
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
-	if err := db.PingContext(ctx); err != nil {
+	if err := pingSQLite(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlstore: open handle: %w", err)
 	}

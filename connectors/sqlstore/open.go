@@ -76,7 +76,7 @@ func openSQLite(ctx context.Context, dsn string) (*sql.DB, error) {
 		db.SetMaxOpenConns(n)
 		db.SetMaxIdleConns(n)
 	}
-	if err := db.PingContext(ctx); err != nil {
+	if err := pingSQLite(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlstore: open sqlite %q: %w", dsn, err)
 	}
