@@ -47,11 +47,14 @@ func Default() *Config {
 			EditableFields: []string{
 				"phone_home", "phone_work", "phone_mobile", "address.*", "second_address.*",
 			},
-			HiddenFields:    []string{},
-			DefaultLanguage: "en",
-			Languages:       []string{"en", "de", "fr", "es", "nl"},
-			DefaultTimeZone: "UTC",
-			HSTSMaxAge:      365 * 24 * time.Hour,
+			HiddenFields: []string{},
+			// Contacts see their company's items unless their own setting
+			// says otherwise (and the connector can tell them apart).
+			CompanyItemsDefault: true,
+			DefaultLanguage:     "en",
+			Languages:           []string{"en", "de", "fr", "es", "nl"},
+			DefaultTimeZone:     "UTC",
+			HSTSMaxAge:          365 * 24 * time.Hour,
 		},
 		Business: BusinessConfig{},
 		Cache: CacheConfig{

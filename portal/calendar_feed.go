@@ -41,7 +41,7 @@ func (s *server) calendarFeed(c *gin.Context) {
 		s.fail(c, errNotFound)
 		return
 	}
-	scope := connectors.Scope{ContactID: contactID, WithCompany: settings.SeeCompanyItems || s.companyDefault}
+	scope := connectors.Scope{ContactID: contactID, WithCompany: settings.ShowsCompanyItems(s.companyDefault)}
 	tasks, err := s.allTasks(c, scope)
 	if err != nil {
 		s.fail(c, err)

@@ -140,6 +140,14 @@ func TestCompanyItems(t *testing.T) {
 		wantBody(t, e.do(req{path: "/api/v1/invoices", as: "ann"}), "INV-CO-1")
 		wantStatus(t, e.do(req{path: "/api/v1/invoices/cinv", as: "bob"}), http.StatusNotFound)
 	})
+	t.Run("switched off for one contact against the default", func(t *testing.T) {
+		e := setup(t, func(o *Options) { o.CompanyItemsDefault = true })
+		if err := e.store.SaveContactSettings(context.Background(), bridge.ContactSettings{ContactID: "ann", HideCompanyItems: true}); err != nil {
+			t.Fatal(err)
+		}
+		wantNoBody(t, e.do(req{path: "/api/v1/invoices", as: "ann"}), "INV-CO-1")
+		wantStatus(t, e.do(req{path: "/clients/invoices/cinv", as: "ann"}), http.StatusNotFound)
+	})
 }
 
 func TestSignedInContactGoneFromCRM(t *testing.T) {

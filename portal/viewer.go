@@ -50,7 +50,7 @@ func (s *server) loadViewer(c *gin.Context) {
 	c.Set(keyViewer, &viewer{
 		p: p, contact: contact, settings: settings, prefs: prefs,
 		modules: s.effectiveModules(settings),
-		scope:   connectors.Scope{ContactID: p.ContactID, WithCompany: settings.SeeCompanyItems || s.companyDefault},
+		scope:   connectors.Scope{ContactID: p.ContactID, WithCompany: settings.ShowsCompanyItems(s.companyDefault)},
 		fmt:     s.formatterFor(c, prefs, contact.Locale),
 	})
 	c.Next()

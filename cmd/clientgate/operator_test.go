@@ -87,7 +87,7 @@ func TestSettingsRoundTrip(t *testing.T) {
 		return runBinary(t, env, append([]string{"settings"}, args...)...)
 	}
 	r := settings("show", "--config", cfg, id)
-	for _, w := range []string{"priya@brightside.example", "portal         on", "company items  off", "module invoices      default"} {
+	for _, w := range []string{"priya@brightside.example", "portal         on", "company items  default", "module invoices      default"} {
 		if r.code != 0 || !strings.Contains(r.stdout, w) {
 			t.Fatalf("show lacks %q: code %d\n%s%s", w, r.code, r.stdout, r.stderr)
 		}
@@ -107,6 +107,12 @@ func TestSettingsRoundTrip(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, "module invoices      default") || !strings.Contains(r.stdout, "portal         on") ||
 		!strings.Contains(r.stdout, "module tasks         on") {
 		t.Errorf("reset: code %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, tt := range []struct{ flag, shown string }{{"off", "off"}, {"default", "default"}, {"on", "on"}} {
+		r = settings("set", "--config", cfg, "--company-items", tt.flag, id)
+		if r.code != 0 || !strings.Contains(r.stdout, "company items  "+tt.shown) {
+			t.Errorf("--company-items %s: code %d\n%s%s", tt.flag, r.code, r.stdout, r.stderr)
+		}
 	}
 	for _, bad := range [][]string{
 		{"set", "--config", cfg, "--portal", "maybe", id},

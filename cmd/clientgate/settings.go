@@ -11,7 +11,7 @@ import (
 )
 
 const settingsUsage = `settings show [--config FILE] CONTACT_ID|EMAIL
-       clientgate settings set [--config FILE] [--portal on|off] [--module NAME=on|off|default ...] [--company-items on|off] CONTACT_ID|EMAIL`
+       clientgate settings set [--config FILE] [--portal on|off] [--module NAME=on|off|default ...] [--company-items on|off|default] CONTACT_ID|EMAIL`
 
 // moduleFlags collects repeated --module NAME=on|off|default flags.
 type moduleFlags map[string]string
@@ -74,7 +74,7 @@ func cmdSettings(ctx context.Context, a *app, args []string) error {
 	if sub == "set" {
 		fs.StringVar(&portalFlag, "portal", "", "turn the portal on or off for the contact (`on|off`)")
 		fs.Var(modules, "module", "switch one module for the contact (`NAME=on|off|default`); repeat for several")
-		fs.StringVar(&companyFlag, "company-items", "", "let the contact see their company's invoices and quotes (`on|off`)")
+		fs.StringVar(&companyFlag, "company-items", "", "whether the contact sees their company's invoices and quotes (`on|off|default`: portal.company_items_default)")
 	}
 	rest, err := parseArgs(fs, args[1:])
 	if err != nil {
@@ -125,11 +125,12 @@ func applySettings(s bridge.ContactSettings, portalFlag, companyFlag string, mod
 		s.PortalDisabled = !*on
 	}
 	if companyFlag != "" {
-		on, err := parseSwitch(companyFlag, false)
+		on, err := parseSwitch(companyFlag, true)
 		if err != nil {
 			return s, usagef("--company-items: %v", err)
 		}
-		s.SeeCompanyItems = *on
+		s.SeeCompanyItems = on != nil && *on
+		s.HideCompanyItems = on != nil && !*on
 	}
 	next := map[string]bool{}
 	for name, on := range s.Modules {
@@ -150,7 +151,14 @@ func applySettings(s bridge.ContactSettings, portalFlag, companyFlag string, mod
 func printSettings(a *app, s bridge.ContactSettings, email string) {
 	fmt.Fprintf(a.stdout, "contact        %s (%s)\n", s.ContactID, cell(email))
 	fmt.Fprintf(a.stdout, "portal         %s\n", onOff(!s.PortalDisabled))
-	fmt.Fprintf(a.stdout, "company items  %s\n", onOff(s.SeeCompanyItems))
+	company := "default"
+	switch {
+	case s.HideCompanyItems:
+		company = "off"
+	case s.SeeCompanyItems:
+		company = "on"
+	}
+	fmt.Fprintf(a.stdout, "company items  %s\n", company)
 	for _, name := range moduleNames() {
 		value := "default"
 		if on, set := s.Modules[name]; set {

@@ -54,8 +54,17 @@ type ContactSettings struct {
 	// Modules overrides the global module switches: module name → on/off.
 	Modules map[string]bool `json:"modules,omitempty"`
 	// SeeCompanyItems lets the contact see their company's invoices and
-	// quotes as well as their own.
+	// quotes as well as their own, whatever the portal's default.
 	SeeCompanyItems bool `json:"see_company_items"`
+	// HideCompanyItems shows the contact only their own items, whatever
+	// the portal's default. With neither set the default applies.
+	HideCompanyItems bool `json:"hide_company_items"`
+}
+
+// ShowsCompanyItems reports whether the contact sees their company's
+// items, given the portal's default.
+func (s ContactSettings) ShowsCompanyItems(def bool) bool {
+	return !s.HideCompanyItems && (s.SeeCompanyItems || def)
 }
 
 // AuditEntry is one recorded portal action.

@@ -110,6 +110,13 @@ func TestContactSettings(t *testing.T) {
 		if err != nil || got.ContactID != "c1" || !got.PortalDisabled || !got.SeeCompanyItems || !maps.Equal(got.Modules, want.Modules) {
 			t.Errorf("settings = %+v, %v; want %+v", got, err, want)
 		}
+		hidden := bridge.ContactSettings{ContactID: "c1", HideCompanyItems: true}
+		if err := s.SaveContactSettings(ctx, hidden); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := s.ContactSettings(ctx, "c1"); err != nil || !got.HideCompanyItems || got.SeeCompanyItems || got.ShowsCompanyItems(true) {
+			t.Errorf("hidden settings = %+v, %v", got, err)
+		}
 	})
 }
 

@@ -20,8 +20,8 @@ func (s *Store) ContactSettings(ctx context.Context, contactID string) (bridge.C
 		return cs, ctxWrap(ctx, "contact settings", nil)
 	}
 	var modules []byte
-	err := s.row(ctx, s.db, `SELECT portal_disabled, modules, see_company_items FROM contact_settings WHERE contact_id = ?`,
-		contactID).Scan(&cs.PortalDisabled, &modules, &cs.SeeCompanyItems)
+	err := s.row(ctx, s.db, `SELECT portal_disabled, modules, see_company_items, hide_company_items FROM contact_settings WHERE contact_id = ?`,
+		contactID).Scan(&cs.PortalDisabled, &modules, &cs.SeeCompanyItems, &cs.HideCompanyItems)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return cs, nil
@@ -50,10 +50,11 @@ func (s *Store) SaveContactSettings(ctx context.Context, cs bridge.ContactSettin
 	if err != nil {
 		return wrap("save contact settings", err)
 	}
-	_, err = s.exec(ctx, s.db, `INSERT INTO contact_settings (contact_id, portal_disabled, modules, see_company_items, updated_at)
-		VALUES (?, ?, ?, ?, ?)
+	_, err = s.exec(ctx, s.db, `INSERT INTO contact_settings (contact_id, portal_disabled, modules, see_company_items,
+		hide_company_items, updated_at) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (contact_id) DO UPDATE SET portal_disabled = excluded.portal_disabled, modules = excluded.modules,
-		see_company_items = excluded.see_company_items, updated_at = excluded.updated_at`,
-		cs.ContactID, cs.PortalDisabled, string(raw), cs.SeeCompanyItems, s.d.ts(time.Now()))
+		see_company_items = excluded.see_company_items, hide_company_items = excluded.hide_company_items,
+		updated_at = excluded.updated_at`,
+		cs.ContactID, cs.PortalDisabled, string(raw), cs.SeeCompanyItems, cs.HideCompanyItems, s.d.ts(time.Now()))
 	return ctxWrap(ctx, "save contact settings", err)
 }
