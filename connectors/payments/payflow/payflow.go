@@ -65,3 +65,6 @@ func New(opts Options) (*Flow, error) {
 func (f *Flow) Payable(inv connectors.Invoice) bool {
 	return inv.Status.Open() && inv.AmountDue.Minor > 0 && f.p.Supports(inv.AmountDue.Currency)
 }
+
+// Provider names the flow's payment provider, such as "stripe".
+func (f *Flow) Provider() string { return f.p.Name() }
