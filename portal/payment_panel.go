@@ -118,4 +118,3 @@ func (s *server) receipt(ctx context.Context, a bridge.PaymentAttempt) string {
 func (s *server) payTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(ctx, s.pay.Timeout)
 }
-

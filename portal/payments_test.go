@@ -42,7 +42,9 @@ func (f *stubFlow) Status(_ context.Context, inv connectors.Invoice) (payflow.St
 	return f.status, f.statusErr
 }
 
-func (f *stubFlow) Receipt(context.Context, bridge.PaymentAttempt) (string, error) { return f.receipt, nil }
+func (f *stubFlow) Receipt(context.Context, bridge.PaymentAttempt) (string, error) {
+	return f.receipt, nil
+}
 
 func (f *stubFlow) Checkout(ctx context.Context, in payflow.CheckoutInput) (payments.Checkout, error) {
 	f.mu.Lock()
