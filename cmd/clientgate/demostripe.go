@@ -24,7 +24,7 @@ import (
 // The demo's Stripe credentials: stripe-mock takes any test key, and the
 // demo signs its own webhooks.
 const (
-	demoStripeKey     = "sk_test_clientgate_demo"
+	demoStripeKey     = "sk_test_clientgatedemo"
 	demoWebhookSecret = "whsec_clientgate_demo_not_secret"
 	// demoCheckoutPath is where the demo serves its test checkout page.
 	demoCheckoutPath = "/dev-stripe"
