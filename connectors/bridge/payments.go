@@ -103,9 +103,9 @@ type PaymentAttempt struct {
 	CRMRefunded connectors.Money `json:"crm_refunded"`
 	// CRMFailure says why the CRM refused the payment for good, "" while
 	// it has not.
-	CRMFailure string `json:"crm_failure,omitempty"`
-	CreatedAt     time.Time `json:"created_at"`
-	UpdatedAt     time.Time `json:"updated_at"`
+	CRMFailure string    `json:"crm_failure,omitempty"`
+	CreatedAt  time.Time `json:"created_at"`
+	UpdatedAt  time.Time `json:"updated_at"`
 }
 
 // PaymentChange is one state change of an attempt.

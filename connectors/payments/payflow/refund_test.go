@@ -55,8 +55,8 @@ func TestRefundsWrittenBack(t *testing.T) {
 		got[tx.Reference] = tx.Amount.Minor
 	}
 	want := map[string]int64{
-		payflow.Reference(a):                      a.Amount.Minor,
-		payflow.RefundReference(a, 50000):         -50000,
+		payflow.Reference(a):                       a.Amount.Minor,
+		payflow.RefundReference(a, 50000):          -50000,
 		payflow.RefundReference(a, a.Amount.Minor): -(a.Amount.Minor - 50000),
 	}
 	if len(got) != len(want) {
