@@ -36,7 +36,7 @@ func (f *Flow) Status(ctx context.Context, inv connectors.Invoice) (Status, erro
 	settled := a.State.Live() && a.State.Settled()
 	return Status{
 		Attempt: a, HasAttempt: true,
-		CanPay:         f.Payable(inv) && !settled,
+		CanPay: f.Payable(inv) && !settled,
 		BeingConfirmed: (a.State == bridge.PaymentPaid || a.State == bridge.PaymentProcessing) && inv.Status.Open() &&
 			a.Refunded.Minor == 0,
 	}, nil
