@@ -3,38 +3,17 @@ package portal
 import (
 	"html"
 	"net/http"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"clientgate/connectors"
 	"clientgate/connectors/bridge"
+	"clientgate/portal/documents/documentstest"
 )
 
-// pdfText extracts a PDF's text with poppler's pdftotext (skipped
-// without it, failing when CI is set).
-func pdfText(t *testing.T, pdf []byte) string {
-	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pdftotext not installed (.ci/run installs poppler-utils)")
-		}
-		t.Skip("pdftotext not installed: apt-get install poppler-utils")
-	}
-	path := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(path, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext: %v: %s", err, out)
-	}
-	return string(out)
-}
+// pdfText extracts a PDF's text with poppler's pdftotext.
+func pdfText(t *testing.T, pdf []byte) string { return documentstest.Text(t, pdf) }
 
 // htmlText is a page's text without its tags.
 func htmlText(page string) string {

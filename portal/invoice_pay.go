@@ -49,6 +49,22 @@ func (s *server) startCheckout(c *gin.Context, inv connectors.Invoice) (payments
 	return co, err
 }
 
+// errNoInvoice reports that checkoutOfURL answered the request already
+// (the invoice is not the viewer's).
+var errNoInvoice = errors.New("portal: no such invoice")
+
+// checkoutOfURL loads the URL's invoice for the viewer (answering 404 and
+// errNoInvoice when it is not theirs) and asks for its checkout.
+func (s *server) checkoutOfURL(c *gin.Context) (connectors.Invoice, payments.Checkout, error) {
+	inv, err := s.getInvoice(c)
+	if err != nil {
+		s.fail(c, err)
+		return inv, payments.Checkout{}, errNoInvoice
+	}
+	co, err := s.startCheckout(c, inv)
+	return inv, co, err
+}
+
 // payProblem names what went wrong with a click on Pay, for the notice
 // on the invoice page; "" for an error the error page reports.
 func payProblem(err error) string {
@@ -71,12 +87,10 @@ func payProblem(err error) string {
 // tab, the back button) leads to the same checkout; once paid, never to
 // another.
 func (s *server) payInvoice(c *gin.Context) {
-	inv, err := s.getInvoice(c)
-	if err != nil {
-		s.fail(c, err)
+	inv, co, err := s.checkoutOfURL(c)
+	if errors.Is(err, errNoInvoice) {
 		return
 	}
-	co, err := s.startCheckout(c, inv)
 	if err != nil {
 		problem := payProblem(err)
 		if problem == "" {
@@ -108,12 +122,10 @@ var payErrors = map[string]*httpError{
 // checkout's URL; the provider sends the client back to the portal's
 // pages.
 func (s *server) checkoutAPI(c *gin.Context) {
-	inv, err := s.getInvoice(c)
-	if err != nil {
-		s.fail(c, err)
+	_, co, err := s.checkoutOfURL(c)
+	if errors.Is(err, errNoInvoice) {
 		return
 	}
-	co, err := s.startCheckout(c, inv)
 	if err != nil {
 		if he, ok := payErrors[payProblem(err)]; ok {
 			err = &httpError{Status: he.Status, Title: he.Title, Detail: he.Detail, err: err}

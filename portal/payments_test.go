@@ -305,3 +305,14 @@ func TestPaymentWebhookRoute(t *testing.T) {
 	}
 	wantStatus(t, e.do(req{path: "/hooks/stripe"}), http.StatusMethodNotAllowed)
 }
+
+// TestPaymentWebhookWhilePortalClosed: a payment made before the portal
+// was closed is still taken from the provider's webhook.
+func TestPaymentWebhookWhilePortalClosed(t *testing.T) {
+	e := newEnv(t, func(o *Options) {
+		withPayments(&stubFlow{webhook: payflow.WebhookResult{Outcome: bridge.EventApplied}})(o)
+		o.Enabled = false
+	})
+	wantStatus(t, e.do(req{method: http.MethodPost, path: "/hooks/stripe", json: `{"id":"evt_1"}`}), http.StatusOK)
+	wantStatus(t, e.do(req{path: "/clients/invoices/inv1", as: "ann"}), http.StatusServiceUnavailable)
+}

@@ -31,12 +31,13 @@ func (s *server) routes(e *gin.Engine) {
 	if s.base != "" {
 		e.GET("/", func(c *gin.Context) { c.Redirect(http.StatusFound, s.base+"/") })
 	}
+	// Payments in flight are recorded while the portal is closed too.
+	s.webhookRoutes(e)
 	if !s.enabled {
 		e.NoRoute(s.closedOrNotFound)
 		return
 	}
 	s.auth.Routes(e.Group("", s.limitSignIn, s.authHooks, s.rememberVisitorLanguage))
-	s.webhookRoutes(e)
 	e.GET(s.base+"/calendar/:file", s.limitAddress, s.calendarFeed)
 	e.NoRoute(s.rememberVisitorLanguage, s.notFoundOutsidePortal, s.limitAddress, s.authHooks, s.auth.Pages(),
 		s.limitSession, s.loadViewer, func(c *gin.Context) { s.fail(c, errNotFound) })

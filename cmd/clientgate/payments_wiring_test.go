@@ -1,11 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"log/slog"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -25,6 +24,7 @@ import (
 	"clientgate/connectors/payments/stripe/stripetest"
 	"clientgate/connectors/sqlstore"
 	"clientgate/portal/documents"
+	"clientgate/portal/documents/documentstest"
 )
 
 // TestPaymentsWithoutRecordPayments: a CRM that cannot record payments
@@ -109,17 +109,7 @@ clientgate_payment_writebacks{state="pending"} 0
 // Chinese, Japanese and Korean names (Debian's Droid Sans Fallback, which
 // .ci/run installs).
 func TestDocumentFontsForCJK(t *testing.T) {
-	font := os.Getenv("CLIENTGATE_TEST_CJK_FONT")
-	if font == "" {
-		font = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
-	}
-	bin, err := exec.LookPath("pdftotext")
-	if _, serr := os.Stat(font); serr != nil || err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CJK font %s or pdftotext missing (.ci/run installs them)", font)
-		}
-		t.Skip("no CJK font or pdftotext")
-	}
+	font := documentstest.CJKFontPath(t)
 	if _, err := buildDocuments(config.DocumentsConfig{Fonts: []string{"/nonexistent.ttf"}}); err == nil {
 		t.Error("a missing font file was accepted")
 	}
@@ -127,27 +117,19 @@ func TestDocumentFontsForCJK(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	jpy := connectors.Money{Minor: 100, Currency: "JPY"}
 	doc := documents.Invoice(documents.InvoiceInput{
-		Invoice: connectors.Invoice{Number: "INV-8", Status: connectors.InvoiceUnpaid, Total: connectors.Money{Minor: 100, Currency: "JPY"},
-			AmountDue: connectors.Money{Minor: 100, Currency: "JPY"},
-			Lines:     []connectors.LineItem{{Title: "翻訳サービス", Quantity: "1", Total: connectors.Money{Minor: 100, Currency: "JPY"}}}},
+		Invoice: connectors.Invoice{Number: "INV-8", Status: connectors.InvoiceUnpaid, Total: jpy, AmountDue: jpy,
+			Lines: []connectors.LineItem{{Title: "翻訳サービス", Quantity: "1", Total: jpy}}},
 		Buyer: documents.Buyer{Name: "山田太郎"}}, documents.Seller{Name: "Acme"}, documents.Locale{})
-	path := filepath.Join(t.TempDir(), "cjk.pdf")
-	f, err := os.Create(path)
-	if err != nil {
+	var pdf bytes.Buffer
+	if err := r.Render(&pdf, doc); err != nil {
 		t.Fatal(err)
 	}
-	if err := r.Render(f, doc); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").CombinedOutput()
-	if err != nil {
-		t.Fatal(err)
-	}
+	text := documentstest.Text(t, pdf.Bytes())
 	for _, want := range []string{"山田太郎", "翻訳サービス"} {
-		if !strings.Contains(string(out), want) {
-			t.Errorf("the PDF lacks %q:\n%s", want, out)
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q:\n%s", want, text)
 		}
 	}
 }

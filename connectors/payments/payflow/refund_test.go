@@ -10,6 +10,7 @@ import (
 	"clientgate/connectors/payments"
 	"clientgate/connectors/payments/payflow"
 	"clientgate/connectors/payments/paymentstest"
+	"clientgate/connectors/sqlstore"
 )
 
 // TestRefundsWrittenBack: a payment refunded in two parts is written to
@@ -17,15 +18,7 @@ import (
 // the write-back runs, and the invoice is reopened.
 func TestRefundsWrittenBack(t *testing.T) {
 	ctx := context.Background()
-	s, zoe, inv := sqlWorld(t)
-	f := newFlow(t, s, s)
-	if _, err := f.Checkout(ctx, input(inv, zoe.ID)); err != nil {
-		t.Fatal(err)
-	}
-	a, _ := s.InvoicePayment(ctx, inv.ID)
-	if _, err := deliver(t, f, a, payments.EventPaymentSucceeded, "evt_paid", a.Amount, paymentstest.SignedWell); err != nil {
-		t.Fatal(err)
-	}
+	s, zoe, inv, f, a := paidWorld(t)
 	part := connectors.Money{Minor: 50000, Currency: "EUR"}
 	if _, err := deliver(t, f, a, payments.EventRefunded, "evt_refund_1", part, paymentstest.SignedWell); err != nil {
 		t.Fatal(err)
@@ -80,15 +73,7 @@ func TestRefundsWrittenBack(t *testing.T) {
 // in the ledger with the reason, for staff.
 func TestPermanentRefusalNoted(t *testing.T) {
 	ctx := context.Background()
-	s, zoe, inv := sqlWorld(t)
-	f := newFlow(t, s, s)
-	if _, err := f.Checkout(ctx, input(inv, zoe.ID)); err != nil {
-		t.Fatal(err)
-	}
-	a, _ := s.InvoicePayment(ctx, inv.ID)
-	if _, err := deliver(t, f, a, payments.EventPaymentSucceeded, "evt_paid", a.Amount, paymentstest.SignedWell); err != nil {
-		t.Fatal(err)
-	}
+	s, zoe, inv, f, a := paidWorld(t)
 	// Staff settle the invoice by hand before the write-back runs: the
 	// CRM refuses a payment on a paid invoice.
 	if _, _, err := s.RecordPayment(ctx, connectors.Scope{ContactID: zoe.ID}, connectors.Payment{Reference: "bank-1",
@@ -106,4 +91,20 @@ func TestPermanentRefusalNoted(t *testing.T) {
 	if err := f.RecordRefund(ctx, a.ID); !payflow.Permanent(err) {
 		t.Errorf("refund of a refused payment: %v, want permanent", err)
 	}
+}
+
+// paidWorld is the SQL store world with Zoë's invoice paid online (not
+// yet recorded in the CRM).
+func paidWorld(t *testing.T) (*sqlstore.Store, connectors.Contact, connectors.Invoice, *payflow.Flow, bridge.PaymentAttempt) {
+	t.Helper()
+	s, zoe, inv := sqlWorld(t)
+	f := newFlow(t, s, s)
+	if _, err := f.Checkout(context.Background(), input(inv, zoe.ID)); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := s.InvoicePayment(context.Background(), inv.ID)
+	if _, err := deliver(t, f, a, payments.EventPaymentSucceeded, "evt_paid", a.Amount, paymentstest.SignedWell); err != nil {
+		t.Fatal(err)
+	}
+	return s, zoe, inv, f, a
 }
