@@ -99,10 +99,14 @@ func (s *server) describeAttempt(c *gin.Context, f formatter, st payflow.Status,
 }
 
 // receipt returns the provider's receipt page of a payment, asking the
-// provider (briefly) when the ledger has none; "" on failure.
+// provider (briefly, and once per receiptTTL) when the ledger has none;
+// "" on failure.
 func (s *server) receipt(ctx context.Context, a bridge.PaymentAttempt) string {
 	if a.ReceiptURL != "" {
 		return httpURL(a.ReceiptURL)
+	}
+	if u, ok := s.receipts.Get(a.ID); ok {
+		return u.(string)
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.pay.ReceiptTimeout)
 	defer cancel()
@@ -111,7 +115,9 @@ func (s *server) receipt(ctx context.Context, a bridge.PaymentAttempt) string {
 		s.log.WarnContext(ctx, "portal: payment receipt", "attempt", a.ID, "err", err.Error())
 		return ""
 	}
-	return httpURL(u)
+	u = httpURL(u)
+	s.receipts.SetDefault(a.ID, u)
+	return u
 }
 
 // payTimeout bounds a call to the provider made for a client's click.

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"time"
 
+	gocache "github.com/patrickmn/go-cache"
+
 	"clientgate/connectors"
 	"clientgate/connectors/bridge"
 	"clientgate/connectors/payments"
@@ -60,4 +62,10 @@ func (s *server) setPayments(p Payments) {
 		p.ReceiptTimeout = 2 * time.Second
 	}
 	s.pay = p
+	s.receipts = gocache.New(receiptTTL, receiptTTL)
 }
+
+// receiptTTL is how long a receipt link the provider gave (or its
+// answer that there is none yet) is kept, so that an invoice page does
+// not ask the provider on every view.
+const receiptTTL = 10 * time.Minute

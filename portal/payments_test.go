@@ -32,6 +32,7 @@ type stubFlow struct {
 	webhook   payflow.WebhookResult
 	hookErr   error
 	receipt   string
+	receipts  int // Receipt calls
 }
 
 func (f *stubFlow) Provider() string { return "stripe" }
@@ -315,4 +316,19 @@ func TestPaymentWebhookWhilePortalClosed(t *testing.T) {
 	})
 	wantStatus(t, e.do(req{method: http.MethodPost, path: "/hooks/stripe", json: `{"id":"evt_1"}`}), http.StatusOK)
 	wantStatus(t, e.do(req{path: "/clients/invoices/inv1", as: "ann"}), http.StatusServiceUnavailable)
+}
+
+// TestReceiptAskedOnce: a receipt the ledger lacks is asked of the
+// provider once, not on every view of the invoice.
+func TestReceiptAskedOnce(t *testing.T) {
+	flow := &stubFlow{receipt: "https://pay.stripe.com/receipts/r9", status: payflow.Status{HasAttempt: true,
+		Attempt: bridge.PaymentAttempt{ID: "a9", State: bridge.PaymentPaid, IntentID: "pi_9",
+			Amount: connectors.Money{Minor: 100, Currency: "USD"}}}}
+	e := newEnv(t, withPayments(flow))
+	for range 3 {
+		wantBody(t, e.do(req{path: "/clients/invoices/inv1", as: "ann"}), `href="https://pay.stripe.com/receipts/r9"`)
+	}
+	if flow.receipts != 1 {
+		t.Errorf("the provider was asked for the receipt %d times, want once", flow.receipts)
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	gocache "github.com/patrickmn/go-cache"
 
 	"clientgate/connectors"
 	"clientgate/connectors/bridge"
@@ -50,6 +51,7 @@ type server struct {
 	hsts           string // Strict-Transport-Security, or ""
 	limits         *limiters
 	pay            Payments            // online payment (see payments.go)
+	receipts       *gocache.Cache      // receipt links by attempt ID (see receipt)
 	docs           *documents.Renderer // invoice and quote PDFs
 	now            func() time.Time
 	extra          []gin.HandlerFunc
