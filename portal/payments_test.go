@@ -44,6 +44,9 @@ func (f *stubFlow) Status(_ context.Context, inv connectors.Invoice) (payflow.St
 }
 
 func (f *stubFlow) Receipt(context.Context, bridge.PaymentAttempt) (string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.receipts++
 	return f.receipt, nil
 }
 
