@@ -23,6 +23,8 @@ type Config struct {
 	Auth      AuthConfig      `yaml:"auth"`
 	Portal    PortalConfig    `yaml:"portal"`
 	Business  BusinessConfig  `yaml:"business"`
+	// Documents configures invoice and quote PDFs.
+	Documents DocumentsConfig `yaml:"documents"`
 	Cache     CacheConfig     `yaml:"cache"`
 	Breaker   BreakerConfig   `yaml:"breaker"`
 	Webhook   WebhookConfig   `yaml:"webhook"`
@@ -157,6 +159,8 @@ type ModulesConfig struct {
 	Transactions bool `yaml:"transactions"`
 	Tasks        bool `yaml:"tasks"`
 	Details      bool `yaml:"details"`
+	// Payments shows the Pay button (with payments.provider set).
+	Payments bool `yaml:"payments"`
 }
 
 // CacheConfig configures the read cache in front of the connector.

@@ -43,7 +43,7 @@ func Default() *Config {
 			Enabled:     true,
 			Name:        "Client portal",
 			AccentColor: "#2563eb",
-			Modules:     ModulesConfig{Invoices: true, Quotes: true, Transactions: true, Tasks: true, Details: true},
+			Modules:     ModulesConfig{Invoices: true, Quotes: true, Transactions: true, Tasks: true, Details: true, Payments: true},
 			EditableFields: []string{
 				"phone_home", "phone_work", "phone_mobile", "address.*", "second_address.*",
 			},
@@ -56,7 +56,8 @@ func Default() *Config {
 			DefaultTimeZone:     "UTC",
 			HSTSMaxAge:          365 * 24 * time.Hour,
 		},
-		Business: BusinessConfig{},
+		Business:  BusinessConfig{},
+		Documents: DocumentsConfig{Fonts: []string{}},
 		Cache: CacheConfig{
 			Enabled:              true,
 			TTL:                  CacheTTL{Contact: 5 * time.Minute, Items: time.Minute},

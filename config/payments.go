@@ -12,6 +12,20 @@ type PaymentsConfig struct {
 	// Provider is "" (off) or "stripe".
 	Provider string       `yaml:"provider"`
 	Stripe   StripeConfig `yaml:"stripe"`
+	// StaffWebhook tells staff about payments the CRM could not settle.
+	StaffWebhook StaffWebhookConfig `yaml:"staff_webhook"`
+}
+
+// StaffWebhookConfig is the signed webhook that tells staff about online
+// payments they must act on: paid online but not settled in the CRM, a
+// payment or refund the CRM refused, a discrepancy, a dispute. Empty URL
+// turns it off.
+type StaffWebhookConfig struct {
+	// URL receives a signed JSON POST per notice.
+	URL string `yaml:"url"`
+	// Secret signs each notice (X-Clientgate-Signature, HMAC-SHA256 of the
+	// timestamp, a dot and the body, as the inbound webhook).
+	Secret string `yaml:"secret"`
 }
 
 // StripeConfig configures the Stripe provider.
@@ -37,6 +51,18 @@ func (c PaymentsConfig) validate(p *Problems) {
 		c.Stripe.validate(p)
 	default:
 		p.add("payments.provider", "%q is not one of %s (or empty to turn payments off)", c.Provider, strings.Join(PaymentProviders, ", "))
+	}
+	c.StaffWebhook.validate(p)
+}
+
+func (w StaffWebhookConfig) validate(p *Problems) {
+	const pre = "payments.staff_webhook."
+	if w.URL == "" {
+		return
+	}
+	checkURL(p, pre+"url", w.URL, true)
+	if len(w.Secret) < 16 {
+		p.add(pre+"secret", "required when payments.staff_webhook.url is set: at least 16 characters (openssl rand -hex 32)")
 	}
 }
 

@@ -26,6 +26,16 @@ func TestPaymentsConfig(t *testing.T) {
 			stripe(c)
 			c.Payments.Stripe.SecretKey, c.Payments.Stripe.WebhookSecret, c.Payments.Stripe.APIURL = "pk_test_1", "s3cret", "api.stripe.com"
 		}, []string{"secret_key: must be a secret key", "webhook_secret: must be", "api_url: must start with http"}},
+		{"staff webhook", func(c *Config) {
+			c.Payments.StaffWebhook = StaffWebhookConfig{URL: "https://ops.example.com/hooks/payments", Secret: "0123456789abcdef"}
+		}, nil},
+		{"staff webhook without a secret", func(c *Config) { c.Payments.StaffWebhook.URL = "https://ops.example.com/x" },
+			[]string{"payments.staff_webhook.secret: required"}},
+		{"staff webhook bad URL", func(c *Config) {
+			c.Payments.StaffWebhook = StaffWebhookConfig{URL: "ops.example.com", Secret: "0123456789abcdef"}
+		}, []string{"payments.staff_webhook.url: must start with http"}},
+		{"CJK font", func(c *Config) { c.Documents.Fonts = []string{"testdata/../load.go"} }, []string{"documents.fonts[0]: \"testdata/../load.go\" is not a TrueType"}},
+		{"missing font", func(c *Config) { c.Documents.Fonts = []string{"/nonexistent/font.ttf"} }, []string{"documents.fonts[0]: \"/nonexistent/font.ttf\" cannot be read"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			c := validConfig()

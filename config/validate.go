@@ -42,6 +42,7 @@ func (c *Config) validate(authRequired bool) error {
 		p.add("metrics.pprof", "needs metrics.addr: the profiling endpoints are served on the metrics listener only")
 	}
 	c.Payments.validate(&p)
+	c.Documents.validate(&p)
 	c.Email.validate(&p)
 	c.RateLimit.validate(&p)
 	if c.Portal.HSTSMaxAge < 0 {

@@ -28,6 +28,8 @@ type invoiceData struct {
 	Invoice      connectors.Invoice
 	Payments     []connectors.Transaction
 	ShowPayments bool
+	// Pay is the online payment panel (see payment_panel.go).
+	Pay paymentPanel
 }
 
 // invoicePage shows one invoice with its lines, totals and payments; the
@@ -50,6 +52,7 @@ func (s *server) invoicePage(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	d.Pay = s.paymentPanel(c, d.Invoice)
 	s.respond(c, view{Page: "invoice", Title: "invoice.heading", TitleArgs: []any{"Number", d.Invoice.Number}, Data: d})
 }
 
@@ -68,15 +71,16 @@ func (s *server) invoicePayments(ctx context.Context, c *gin.Context) ([]connect
 	return out, err
 }
 
-// invoicePrintPage shows one invoice laid out for printing.
+// invoicePrintPage shows one invoice laid out for printing, with the
+// same content as its PDF.
 func (s *server) invoicePrintPage(c *gin.Context) {
 	inv, err := s.getInvoice(c)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	s.respond(c, view{Page: "invoice_print", Title: "invoice.heading", TitleArgs: []any{"Number", inv.Number},
-		Data: invoiceData{Invoice: inv}})
+	doc, err := s.invoiceDocument(c, inv)
+	s.printPage(c, doc, err, "invoices", inv.ID)
 }
 
 // invoiceAPI answers GET /api/v1/invoices/{id}.

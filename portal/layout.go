@@ -96,9 +96,9 @@ func (s *server) layoutData(c *gin.Context, v view, stale bool, age time.Duratio
 func (s *server) nav(c *gin.Context, vw *viewer, f formatter) []navLink {
 	out := []navLink{{Label: f.T("nav.overview"), URL: s.base + "/", Current: c.FullPath() == s.base+"/"}}
 	for _, m := range allModules {
-		if vw.modules[m] {
+		if label, ok := moduleLabels[m]; ok && vw.modules[m] {
 			u := s.base + "/" + m
-			out = append(out, navLink{Label: f.T(moduleLabels[m]), URL: u, Current: pathUnder(c.FullPath(), u)})
+			out = append(out, navLink{Label: f.T(label), URL: u, Current: pathUnder(c.FullPath(), u)})
 		}
 	}
 	return out

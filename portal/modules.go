@@ -18,8 +18,9 @@ const (
 	modDetails      = "details"
 )
 
-// allModules lists the modules in navigation order.
-var allModules = []string{modInvoices, modQuotes, modTransactions, modTasks, modDetails}
+// allModules lists the modules in navigation order; those without a
+// navigation label (payments) have no page of their own.
+var allModules = []string{modInvoices, modQuotes, modTransactions, modTasks, modDetails, modPayments}
 
 // checkModules rejects unknown module names and copies the switches.
 func checkModules(m map[string]bool) (map[string]bool, error) {
@@ -52,6 +53,8 @@ func capable(caps connectors.Capabilities, m string) bool {
 		return caps.Tasks
 	case modDetails:
 		return true
+	case modPayments:
+		return caps.Invoices
 	}
 	return false
 }
@@ -69,5 +72,6 @@ func (s *server) effectiveModules(settings bridge.ContactSettings) map[string]bo
 		}
 		out[m] = (on || !set) && capable(caps, m)
 	}
+	out[modPayments] = out[modPayments] && out[modInvoices] && s.payOn()
 	return out
 }

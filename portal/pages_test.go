@@ -8,7 +8,7 @@ import (
 
 // TestEveryPageRenders renders each HTML page for its owner.
 func TestEveryPageRenders(t *testing.T) {
-	e := newEnv(t, nil)
+	e := newEnv(t, withPayments(&stubFlow{}))
 	tests := []struct {
 		page, path string
 		want       []string
@@ -18,7 +18,11 @@ func TestEveryPageRenders(t *testing.T) {
 		{"details_edit", "/clients/details/edit", []string{`name="first_name"`, `for="f-first-name"`, `name="csrf_token" value="csrf-ann"`}},
 		{"invoices", "/clients/invoices", []string{"INV-0001", "INV-0002", "Overdue", "Paid", "$1,506.00"}},
 		{"invoice", "/clients/invoices/inv1", []string{"Design work", "$1,400.00", "$106.00", "https://pay.example.com/inv1", "Print view"}},
-		{"invoice_print", "/clients/invoices/inv1/print", []string{"Invoice INV-0001", "Design work", "Amount due: $1,506.00"}},
+		{"document_print", "/clients/invoices/inv1/print", []string{"Invoice <span class=\"doc-number\">INV-0001", "Design work",
+			"Bill to", "Ann Lee", "<dt>Amount due</dt><dd>$1,506.00</dd>", `href="/clients/invoices/inv1.pdf"`}},
+		{"document_print", "/clients/quotes/q1/print", []string{"Quote <span class=\"doc-number\">Q-0001", "Website", "Prepared for", "$9,900.00"}},
+		{"payment_return", "/clients/invoices/inv1/payment/done", []string{"Thank you for paying invoice INV-0001", "$1,506.00"}},
+		{"payment_return", "/clients/invoices/inv1/payment/canceled", []string{"Payment of invoice INV-0001 not completed"}},
 		{"quotes", "/clients/quotes", []string{"Q-0001", "Q-0002", "Accepted"}},
 		{"quote", "/clients/quotes/q1", []string{"Website", "$9,900.00", "/clients/quotes/q1/accept", "/clients/quotes/q1/decline"}},
 		{"quote_confirm", "/clients/quotes/q1/accept", []string{"Accept quote Q-0001?", `action="/clients/quotes/q1/accept"`, "csrf-ann"}},

@@ -15,6 +15,7 @@ import (
 
 	"clientgate/connectors"
 	"clientgate/connectors/bridge"
+	"clientgate/portal/documents"
 )
 
 // Authenticator signs people in and puts an auth.Principal on requests.
@@ -109,6 +110,11 @@ type Options struct {
 	// derives them from the session keys; every replica needs the same.
 	// Nil makes one random key (cursors then work on this process only).
 	CursorKeys [][]byte
+	// Payments turns online payment of invoices on (see Payments).
+	Payments Payments
+	// Documents renders invoice and quote PDFs; nil makes a renderer
+	// with Go's fonts only (Latin, Greek, Cyrillic).
+	Documents *documents.Renderer
 	// Middleware runs on every request right after the access log, such
 	// as the Prometheus metrics of portal/httpmetrics.
 	Middleware []gin.HandlerFunc

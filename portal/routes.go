@@ -31,6 +31,8 @@ func (s *server) routes(e *gin.Engine) {
 	if s.base != "" {
 		e.GET("/", func(c *gin.Context) { c.Redirect(http.StatusFound, s.base+"/") })
 	}
+	// Payments in flight are recorded while the portal is closed too.
+	s.webhookRoutes(e)
 	if !s.enabled {
 		e.NoRoute(s.closedOrNotFound)
 		return
@@ -57,12 +59,17 @@ func (s *server) pageRoutes(g *gin.RouterGroup) {
 
 	i := g.Group("/invoices", s.requireModule(modInvoices))
 	i.GET("", s.invoicesPage)
-	i.GET("/:id", s.invoicePage)
+	i.GET("/:id", s.pdfOr(s.invoicePDF), s.invoicePage)
 	i.GET("/:id/print", s.invoicePrintPage)
+	pay := i.Group("/:id", s.requireModule(modPayments))
+	pay.POST("/pay", s.payInvoice)
+	pay.GET("/payment/done", s.paymentReturnPage(true))
+	pay.GET("/payment/canceled", s.paymentReturnPage(false))
 
 	q := g.Group("/quotes", s.requireModule(modQuotes))
 	q.GET("", s.quotesPage)
-	q.GET("/:id", s.quotePage)
+	q.GET("/:id", s.pdfOr(s.quotePDF), s.quotePage)
+	q.GET("/:id/print", s.quotePrintPage)
 	q.GET("/:id/accept", decide, s.quoteConfirmPage(true))
 	q.GET("/:id/decline", decide, s.quoteConfirmPage(false))
 	q.POST("/:id/accept", decide, s.quoteDecidePage(true))
@@ -88,11 +95,12 @@ func (s *server) apiRoutes(api *gin.RouterGroup) {
 
 	i := g.Group("", s.requireModule(modInvoices))
 	i.GET("/invoices", s.invoicesAPI)
-	i.GET("/invoices/:id", s.invoiceAPI)
+	i.GET("/invoices/:id", s.pdfOr(s.invoicePDF), s.invoiceAPI)
+	i.POST("/invoices/:id/checkout", s.requireModule(modPayments), s.checkoutAPI)
 
 	q := g.Group("", s.requireModule(modQuotes))
 	q.GET("/quotes", s.quotesAPI)
-	q.GET("/quotes/:id", s.quoteAPI)
+	q.GET("/quotes/:id", s.pdfOr(s.quotePDF), s.quoteAPI)
 	q.POST("/quotes/:id/accept", decide, s.quoteDecideAPI(true))
 	q.POST("/quotes/:id/decline", decide, s.quoteDecideAPI(false))
 

@@ -12,9 +12,11 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	gocache "github.com/patrickmn/go-cache"
 
 	"clientgate/connectors"
 	"clientgate/connectors/bridge"
+	"clientgate/portal/documents"
 	"clientgate/portal/i18n"
 	"clientgate/portal/reqid"
 )
@@ -48,6 +50,9 @@ type server struct {
 	cspNow         atomic.Pointer[cspCache]
 	hsts           string // Strict-Transport-Security, or ""
 	limits         *limiters
+	pay            Payments            // online payment (see payments.go)
+	receipts       *gocache.Cache      // receipt links by attempt ID (see receipt)
+	docs           *documents.Renderer // invoice and quote PDFs
 	now            func() time.Time
 	extra          []gin.HandlerFunc
 }
@@ -113,6 +118,10 @@ func newServer(o Options) (*server, error) {
 	s.cursors = newCursorSealer(o.CursorKeys)
 	s.hsts = hstsHeader(s.publicURL, o.HSTSMaxAge)
 	s.limits = newLimiters(o.RateLimits)
+	s.setPayments(o.Payments)
+	if s.docs, err = documentRenderer(o.Documents); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -22,7 +22,7 @@ var staticFS embed.FS
 // pageNames lists every page template; each defines "content" and is
 // rendered inside "layout", except standalone pages that define "page".
 var pageNames = []string{
-	"dashboard", "details", "details_edit", "invoices", "invoice", "invoice_print",
+	"dashboard", "details", "details_edit", "invoices", "invoice", "document_print", "payment_return",
 	"quotes", "quote", "quote_confirm", "transactions", "tasks", "calendar_revoke", "error",
 }
 
@@ -58,7 +58,7 @@ func args(pairs ...any) map[string]any {
 
 // parsePages parses the layout with each page, once.
 func parsePages() (*pageSet, error) {
-	layout, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html", "templates/preferences.html")
+	layout, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html", "templates/preferences.html", "templates/payment_parts.html")
 	if err != nil {
 		return nil, errorf("parse layout: %w", err)
 	}

@@ -57,6 +57,7 @@ func startAttackEnv(t *testing.T, edit func(*config.Config)) *attackEnv {
 	cfg.Auth.APIAudience, cfg.Auth.APIClients = attackAPIAudience, []string{"portal"}
 	cfg.Webhook.Secret = attackWebhookSecret
 	cfg.RateLimit = config.RateLimitConfig{Window: cfg.RateLimit.Window} // the rate limit test sets its own
+	attackPayments(cfg)
 	if edit != nil {
 		edit(cfg)
 	}

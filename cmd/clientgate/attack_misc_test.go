@@ -105,7 +105,7 @@ func TestAttackCSRF(t *testing.T) {
 	quote := e.ownSentQuote(zoe)
 	before := e.quoteStates(zoe)
 	for _, w := range writeRoutes {
-		path := strings.ReplaceAll(w.path, "{own}", quote)
+		path := strings.ReplaceAll(strings.ReplaceAll(w.path, "{own}", quote), "{own_invoice}", e.items[zoe]["invoice"][0])
 		for name, token := range map[string]string{"no token": "", "another session's token": foreign, "garbage": "x"} {
 			h := http.Header{"Content-Type": {w.contentType}}
 			if token != "" {
@@ -168,7 +168,11 @@ func TestAttackHeaders(t *testing.T) {
 		"/clients/static/style.css", "/clients/invoices?cursor=bad"} {
 		resp, _ := e.send(zc, http.MethodGet, path, nil, nil)
 		csp := resp.Header.Get("Content-Security-Policy")
-		for _, want := range []string{"default-src 'self'", "script-src 'self'", "form-action 'self' " + e.op.Issuer()[:len("http://127.0.0.1:")],
+		// Forms may end here, at the provider's sign-out and at Stripe's
+		// checkout (the Pay form's redirect).
+		issuer, _ := url.Parse(e.op.Issuer())
+		for _, want := range []string{"default-src 'self'", "script-src 'self'",
+			"form-action 'self' https://checkout.stripe.com http://" + issuer.Host + ";",
 			"base-uri 'none'", "frame-ancestors 'none'", "object-src 'none'"} {
 			if !strings.Contains(csp, want) {
 				t.Errorf("%s: CSP %q lacks %q", path, csp, want)

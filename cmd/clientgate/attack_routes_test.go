@@ -26,6 +26,15 @@ var sweepRoutes = []sweepRoute{
 	{"POST", "/api/v1/quotes/{id}/accept", "quote"},
 	{"POST", "/api/v1/quotes/{id}/decline", "quote"},
 	{"GET", "/clients/tasks/{id}/ics", "task"},
+	{"GET", "/clients/invoices/{id}.pdf", "invoice"},
+	{"GET", "/api/v1/invoices/{id}.pdf", "invoice"},
+	{"POST", "/clients/invoices/{id}/pay", "invoice"},
+	{"GET", "/clients/invoices/{id}/payment/done", "invoice"},
+	{"GET", "/clients/invoices/{id}/payment/canceled", "invoice"},
+	{"POST", "/api/v1/invoices/{id}/checkout", "invoice"},
+	{"GET", "/clients/quotes/{id}.pdf", "quote"},
+	{"GET", "/api/v1/quotes/{id}.pdf", "quote"},
+	{"GET", "/clients/quotes/{id}/print", "quote"},
 }
 
 // listRoutes are the pages and API reads that show the signed-in
@@ -38,7 +47,8 @@ var listRoutes = []string{
 }
 
 // writeRoute is a state-changing route with a body that is valid for the
-// signed-in contact ({own} is replaced by one of their own quotes).
+// signed-in contact ({own} is replaced by one of their own quotes,
+// {own_invoice} by one of their own invoices).
 type writeRoute struct {
 	method, path, contentType, body string
 }
@@ -49,4 +59,6 @@ var writeRoutes = []writeRoute{
 	{"POST", "/clients/quotes/{own}/decline", "application/x-www-form-urlencoded", ""},
 	{"POST", "/api/v1/quotes/{own}/accept", "application/json", ""},
 	{"POST", "/clients/tasks/calendar/revoke", "application/x-www-form-urlencoded", ""},
+	{"POST", "/clients/invoices/{own_invoice}/pay", "application/x-www-form-urlencoded", ""},
+	{"POST", "/api/v1/invoices/{own_invoice}/checkout", "application/json", ""},
 }

@@ -46,12 +46,17 @@ var layouts = []layout{
 func TestBrowserEveryPage(t *testing.T) {
 	requireChromium(t)
 	axe := axeSource(t)
-	_, addrs := startBinary(t, baseEnv(t), false, "demo", "--addr", "127.0.0.1:0")
+	args := []string{"demo", "--addr", "127.0.0.1:0"}
+	mock := optionalStripeMock(t)
+	if mock != "" {
+		args = append(args, "--stripe-mock", mock)
+	}
+	_, addrs := startBinary(t, baseEnv(t), false, args...)
 	origin := "http://" + addrs["portal"]
 	b := newBrowserFor(t, pagesTimeout)
 	defer b.screenshotOnFailure()
 	b.signIn(origin + "/clients/")
-	paths := b.portalPaths(origin)
+	paths := b.portalPaths(origin, mock != "")
 	for _, l := range layouts {
 		b.use(l)
 		for _, p := range paths {
@@ -105,21 +110,29 @@ func TestAxeFindsViolations(t *testing.T) {
 type pagePath struct{ name, path string }
 
 // portalPaths lists the portal's pages for the signed-in demo person,
-// finding the items' addresses from the lists.
-func (b *browser) portalPaths(origin string) []pagePath {
+// finding the items' addresses from the lists; with payments, also the
+// pages the payment provider sends clients back to.
+func (b *browser) portalPaths(origin string, payments bool) []pagePath {
 	p := browserPerson
 	b.do("open the invoices", chromedp.Navigate(origin+"/clients/invoices"), chromedp.WaitVisible(invoiceLink(p.invoice)))
 	invoice := eval[string](b, `[...document.querySelectorAll('main a')].find(a => a.textContent.trim() === "`+p.invoice+`").pathname`)
 	b.do("open the quotes", chromedp.Navigate(origin+"/clients/quotes"), chromedp.WaitVisible(quoteLink(p.quote)))
 	quote := eval[string](b, `[...document.querySelectorAll('main a')].find(a => a.textContent.trim().startsWith("`+p.quote+`")).pathname`)
-	return []pagePath{
+	paths := []pagePath{
 		{"dashboard", "/clients/"}, {"invoices", "/clients/invoices"}, {"invoice", invoice},
 		{"invoice-print", invoice + "/print"}, {"quotes", "/clients/quotes"}, {"quote", quote},
+		{"quote-print", quote + "/print"},
 		{"quote-confirm", quote + "/accept"}, {"payments", "/clients/transactions"},
 		{"tasks", "/clients/tasks"}, {"calendar-revoke", "/clients/tasks/calendar/revoke"},
 		{"details", "/clients/details"}, {"details-edit", "/clients/details/edit"},
 		{"not-found", "/clients/no-such-page"},
 	}
+	if payments {
+		paths = append(paths, pagePath{"payment-done", invoice + "/payment/done"},
+			pagePath{"payment-canceled", invoice + "/payment/canceled"},
+			pagePath{"invoice-pay-unavailable", invoice + "?payment=unavailable"})
+	}
+	return paths
 }
 
 // use switches the tab to a layout: viewport and colour scheme.

@@ -17,10 +17,11 @@ import (
 )
 
 func cmdDemo(ctx context.Context, a *app, args []string) error {
-	fs := newFlagSet(a, "demo", "demo [--addr 127.0.0.1:8080] [--public-url URL] [--data DIR]")
+	fs := newFlagSet(a, "demo", "demo [--addr 127.0.0.1:8080] [--public-url URL] [--data DIR] [--stripe-mock URL]")
 	addr := fs.String("addr", "127.0.0.1:8080", "`host:port` to serve on; not loopback only with --public-url")
 	public := fs.String("public-url", "", "the `URL` other devices open, such as http://192.0.2.7:8080 (default http:// + --addr)")
 	dir := fs.String("data", "", "`directory` of the demo's SQLite database (default: a temporary directory removed at exit)")
+	mock := fs.String("stripe-mock", "", "stripe-mock's `URL` (such as http://127.0.0.1:12111): turn on online payment against it, with a test checkout page")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
@@ -49,6 +50,11 @@ func cmdDemo(ctx context.Context, a *app, args []string) error {
 	ex, err := newDemoProvider(cfg)
 	if err != nil {
 		return err
+	}
+	if *mock != "" {
+		if err := useDemoStripe(cfg, *mock, &ex); err != nil {
+			return err
+		}
 	}
 	log := newLogger(cfg.Log, a.stderr)
 	log.Info("demo", "data_dir", *dir, "public_url", cfg.PublicURL)
@@ -111,6 +117,8 @@ func checkDemoAddr(addr, publicURL string) error {
 var demoBusiness = config.BusinessConfig{
 	Name: "Demo Studio Ltd", Address: "1 Example Street\nSpringfield 12345",
 	Email: "hello@demo-studio.example", Phone: "+1 555 0100", Website: "https://demo-studio.example",
+	TaxID: "GB 000 1234 56", Registration: "Company no. 01234567",
+	PaymentInstructions: "Bank transfer to Demo Studio Ltd\nIBAN GB33 BUKB 2020 1555 5555 55 · BIC BUKBGB22\nPlease quote the invoice number.",
 }
 
 // demoMarker is a contact of the demo data: when the store has it, the

@@ -14,6 +14,9 @@ import (
 type serveExtras struct {
 	mounts      map[string]http.Handler // path prefix → handler
 	authOptions func(*auth.Options)
+	// stripeClient, when set, sends the Stripe provider's API calls (the
+	// demo's stripe-mock transport; see demostripe.go).
+	stripeClient *http.Client
 }
 
 // wrap serves each mount under its prefix and everything else with h.

@@ -17,8 +17,9 @@ import (
 )
 
 // buildHandler assembles the HTTP handler: the portal with sign-in, HTTP
-// metrics and, with the cache on, the signed invalidation webhook.
-func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sqlstore.Store, reg *prometheus.Registry, log *slog.Logger, ex serveExtras) (http.Handler, error) {
+// metrics, online payment (pay may be nil) and, with the cache on, the
+// signed invalidation webhook.
+func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sqlstore.Store, reg *prometheus.Registry, log *slog.Logger, ex serveExtras, pay *paymentsWiring) (http.Handler, error) {
 	signIns, err := newSignInMetrics(reg)
 	if err != nil {
 		return nil, err
@@ -33,6 +34,10 @@ func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sql
 	opts := portalOptions(cfg, st.conn, store, log)
 	opts.Middleware = append(opts.Middleware, httpm.Middleware())
 	opts.RateLimits.OnLimited = signIns.rateLimited
+	opts.Payments, opts.FormActionOrigins = pay.portalOptions(), pay.formOrigins()
+	if opts.Documents, err = buildDocuments(cfg.Documents); err != nil {
+		return nil, err
+	}
 	var authSvc *auth.Service
 	if cfg.Auth.Issuer != "" {
 		if authSvc, err = newAuth(ctx, cfg, st.conn, store, log, signIns, sessionBroadcaster(st), ex.authOptions); err != nil {

@@ -43,7 +43,7 @@ type command struct {
 // commands lists the subcommands in help order; help is added by run.
 var commands = []command{
 	{"serve", "serve [--config FILE]", "serve the portal (config from FILE and CLIENTGATE_* variables)", cmdServe},
-	{"demo", "demo [--addr 127.0.0.1:8080] [--public-url URL] [--data DIR]", "serve a demo portal with sample data on a local SQLite store", cmdDemo},
+	{"demo", "demo [--addr 127.0.0.1:8080] [--public-url URL] [--data DIR] [--stripe-mock URL]", "serve a demo portal with sample data on a local SQLite store (with online payment against stripe-mock)", cmdDemo},
 	{"check-config", "check-config [--config FILE]", "check a configuration and list every problem", cmdCheckConfig},
 	{"import", "import [--config FILE] DATA.json", "import contacts, invoices, quotes, ... into the built-in store", cmdImport},
 	{"link", "link list|add|remove|conflicts [--config FILE] ...", "manage links from sign-in identities to contacts", cmdLink},

@@ -53,7 +53,11 @@ func serveStore(ctx context.Context, cfg *config.Config, store *sqlstore.Store, 
 		return err
 	}
 	defer bg.close()
-	handler, err := buildHandler(ctx, cfg, st, store, reg, log, ex)
+	pay, err := buildPayments(cfg, st.conn, store, bg.queue, reg, log, ex.stripeClient)
+	if err != nil {
+		return err
+	}
+	handler, err := buildHandler(ctx, cfg, st, store, reg, log, ex, pay)
 	if err != nil {
 		return err
 	}
@@ -61,8 +65,9 @@ func serveStore(ctx context.Context, cfg *config.Config, store *sqlstore.Store, 
 	if err := bg.start(ctx); err != nil {
 		return err
 	}
+	pay.run(ctx)
 	log.Info("starting", "version", versionString(), "connector", st.adapter.Name(), "database", store.Driver(),
-		"cache", st.cache != nil, "replica_bus", st.bus != nil, "email", bg.outbox != nil)
+		"cache", st.cache != nil, "replica_bus", st.bus != nil, "email", bg.outbox != nil, "payments", cfg.Payments.Provider)
 	return runServers(ctx, cfg, handler, reg, log)
 }
 

@@ -44,6 +44,9 @@ func TestServeEndToEnd(t *testing.T) {
 metrics: {addr: 127.0.0.1:0}
 data_dir: `+dir+`/data
 webhook: {secret: `+webhookSecret+`}
+payments:
+  provider: stripe
+  stripe: {secret_key: sk_test_e2e, webhook_secret: whsec_e2e, api_url: "http://127.0.0.1:9"}
 auth:
   issuer: `+op.Issuer()+`
   client_id: portal

@@ -127,4 +127,5 @@ type Store interface {
 	AuditLog(ctx context.Context, contactID string, limit int) ([]AuditEntry, error)
 
 	PaymentLedger
+	PaymentWriteBacks
 }

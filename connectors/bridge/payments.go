@@ -98,8 +98,14 @@ type PaymentAttempt struct {
 	// CRM (RecordPayment accepted it).
 	CRMReference  string    `json:"crm_reference,omitempty"`
 	CRMRecordedAt time.Time `json:"crm_recorded_at"`
-	CreatedAt     time.Time `json:"created_at"`
-	UpdatedAt     time.Time `json:"updated_at"`
+	// CRMRefunded is how much of Refunded the CRM holds as refunds
+	// (see PaymentWriteBacks).
+	CRMRefunded connectors.Money `json:"crm_refunded"`
+	// CRMFailure says why the CRM refused the payment for good, "" while
+	// it has not.
+	CRMFailure string    `json:"crm_failure,omitempty"`
+	CreatedAt  time.Time `json:"created_at"`
+	UpdatedAt  time.Time `json:"updated_at"`
 }
 
 // PaymentChange is one state change of an attempt.

@@ -19,6 +19,9 @@ type ledger struct {
 	changes       map[string][]bridge.PaymentChange
 	events        map[string]bool // provider + "\x00" + event ID
 	discrepancies []bridge.PaymentDiscrepancy
+	// refundPending is each attempt's refund being written to the CRM
+	// (see ClaimRefund).
+	refundPending map[string]int64
 }
 
 // live returns the invoice's live attempt, or nil.
@@ -88,7 +91,8 @@ func (b *Bridge) BeginPayment(ctx context.Context, n bridge.NewPaymentAttempt) (
 	a := &bridge.PaymentAttempt{
 		ID: uuid.NewString(), Provider: n.Provider, InvoiceID: n.InvoiceID, InvoiceNumber: n.InvoiceNumber,
 		ContactID: n.ContactID, Amount: n.Amount, IdempotencyKey: key, State: bridge.PaymentCreated,
-		Refunded: connectors.Money{Currency: n.Amount.Currency}, CreatedAt: now, UpdatedAt: now,
+		Refunded: connectors.Money{Currency: n.Amount.Currency}, CRMRefunded: connectors.Money{Currency: n.Amount.Currency},
+		CreatedAt: now, UpdatedAt: now,
 	}
 	b.pay.attempts = append(b.pay.attempts, a)
 	b.pay.change(a.ID, bridge.PaymentChange{At: now, To: bridge.PaymentCreated})

@@ -9,4 +9,5 @@ import (
 
 func TestPaymentLedger(t *testing.T) {
 	ledgertest.Run(t, func(*testing.T) bridge.PaymentLedger { return NewBridge() })
+	ledgertest.RunWriteBacks(t, func(*testing.T) ledgertest.WriteBackLedger { return NewBridge() })
 }

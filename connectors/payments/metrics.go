@@ -18,20 +18,18 @@ type Metrics struct {
 
 // NewMetrics creates the collectors and registers them on reg:
 //   - clientgate_payments_total{provider,outcome}: payments by what became
-//     of them (paid, processing, failed, refunded, disputed, expired,
-//     discrepancy);
+//     of them (PaymentOutcomes);
 //   - clientgate_payment_checkouts_total{provider,outcome}: Pay clicks
-//     (created, reused, already_paid, unavailable, invalid, error);
+//     (CheckoutOutcomes);
 //   - clientgate_payment_webhooks_total{provider,outcome}: webhook
-//     deliveries (applied, duplicate, stale, discrepancy, ignored,
-//     bad_signature, bad_payload, error);
+//     deliveries (WebhookOutcomes);
 //   - clientgate_payment_writebacks{state}: payments waiting to be
 //     recorded in the CRM (pending) and those the CRM refused (failed).
 func NewMetrics(reg prometheus.Registerer) (*Metrics, error) {
 	m := &Metrics{
 		payments: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "clientgate_payments_total",
-			Help: "Online payments by provider and outcome (paid, processing, failed, refunded, disputed, expired, discrepancy).",
+			Help: "Online payments by provider and outcome (paid, processing, failed, refunded, disputed, canceled, discrepancy).",
 		}, []string{"provider", "outcome"}),
 		checkouts: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "clientgate_payment_checkouts_total",
@@ -84,4 +82,34 @@ func (m *Metrics) SetWritebacks(pending, failed int) {
 		m.writebacks.WithLabelValues("pending").Set(float64(pending))
 		m.writebacks.WithLabelValues("failed").Set(float64(failed))
 	}
+}
+
+// The label values each counter takes, created at zero by Init so that
+// an alert's increase() sees the first one.
+var (
+	// PaymentOutcomes are the states an event moves a payment to, and
+	// discrepancy.
+	PaymentOutcomes = []string{"processing", "paid", "failed", "refunded", "disputed", "canceled", "discrepancy"}
+	// CheckoutOutcomes are what became of a click on Pay.
+	CheckoutOutcomes = []string{"created", "reused", "already_paid", "unavailable", "invalid", "refused", "error"}
+	// WebhookOutcomes are what became of a webhook delivery.
+	WebhookOutcomes = []string{"applied", "duplicate", "stale", "discrepancy", "ignored", "bad_signature", "bad_payload", "error"}
+)
+
+// Init creates every series of provider at zero, and the write-back
+// gauge at zero.
+func (m *Metrics) Init(provider string) {
+	if m == nil {
+		return
+	}
+	for _, o := range PaymentOutcomes {
+		m.payments.WithLabelValues(provider, o)
+	}
+	for _, o := range CheckoutOutcomes {
+		m.checkouts.WithLabelValues(provider, o)
+	}
+	for _, o := range WebhookOutcomes {
+		m.webhooks.WithLabelValues(provider, o)
+	}
+	m.SetWritebacks(0, 0)
 }

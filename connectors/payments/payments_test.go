@@ -78,3 +78,19 @@ func TestMetrics(t *testing.T) {
 	var none *Metrics
 	none.Payment("stripe", "paid") // a nil *Metrics counts nothing and does not panic
 }
+
+func TestMetricsInitAtZero(t *testing.T) {
+	reg := prometheus.NewRegistry()
+	m, err := NewMetrics(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Init("stripe")
+	want := len(PaymentOutcomes) + len(CheckoutOutcomes) + len(WebhookOutcomes) + 2
+	if n, err := testutil.GatherAndCount(reg); err != nil || n != want {
+		t.Errorf("%d series after Init (%v), want %d", n, err, want)
+	}
+	if got := testutil.ToFloat64(m.webhooks.WithLabelValues("stripe", "bad_signature")); got != 0 {
+		t.Errorf("bad_signature = %v, want 0", got)
+	}
+}

@@ -57,7 +57,9 @@ func (f filler) fill(tpl any) (out any, keep bool, err error) {
 				return nil, false, err
 			}
 			if keep {
-				m[k] = x
+				// A key may be a variable too, such as an object keyed by
+				// {invoice_id}.
+				m[expand(k, f.vars, noEscape)] = x
 			}
 		}
 		return m, true, nil

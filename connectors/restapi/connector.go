@@ -46,6 +46,8 @@ type Connector struct {
 	// subLimit bounds the sub-requests in flight for one page.
 	subLimit int
 	now      func() time.Time
+	// payLocks serialises RecordPayment calls of one reference.
+	payLocks keyLocks
 }
 
 var _ connectors.Connector = (*Connector)(nil)

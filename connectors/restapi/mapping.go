@@ -45,6 +45,9 @@ type Operations struct {
 	ListTransactions   *Operation `yaml:"list_transactions"`
 	ListTasks          *Operation `yaml:"list_tasks"`
 	GetTask            *Operation `yaml:"get_task"`
+	// RecordPayment writes a payment received online into the CRM (see
+	// Operation.Recorded, Records, SettlesInvoice).
+	RecordPayment *Operation `yaml:"record_payment"`
 }
 
 // Operation is one HTTP request and how to read its answer.
@@ -95,6 +98,18 @@ type Operation struct {
 	// SubRequests are requests sent once per item, such as the payments
 	// of one invoice; expressions read their answers as sub.NAME.
 	SubRequests map[string]*SubRequest `yaml:"sub_requests"`
+	// Recorded, for record_payment, is a request listing the payments
+	// the CRM holds for the invoice, with the fields reference and amount:
+	// a payment whose reference is listed is recorded already (with
+	// another amount: ErrConflict), so that a retried write records it
+	// once.
+	Recorded *Operation `yaml:"recorded"`
+	// Records, for record_payment, lists the transaction kinds the CRM
+	// takes: payment (the default) and refund.
+	Records []string `yaml:"records"`
+	// SettlesInvoice, for record_payment: recording a payment also marks
+	// the invoice paid (or partly paid) and lowers its amount due.
+	SettlesInvoice bool `yaml:"settles_invoice"`
 	// ReadEach, for a list operation, reads every item it finds with the
 	// matching get operation (whose owner, fields, lines and sub-requests
 	// then apply): for search endpoints that answer only part of each

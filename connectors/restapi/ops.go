@@ -81,6 +81,7 @@ func (m *Mapping) specs() []opSpec {
 			vars: scopeVars, owned: true, need: []string{"id", "title", "start"}},
 		{name: opGetTask, op: o.GetTask, shape: shapeItem, kinds: taskSchema.kinds(),
 			vars: itemVars, owned: true, need: []string{"id", "title", "start"}},
+		{name: opRecordPayment, op: o.RecordPayment, shape: shapeItem, kinds: txnSchema.kinds(), vars: paymentVarNames},
 	}
 }
 
@@ -96,6 +97,8 @@ func (m *Mapping) capabilities() connectors.Capabilities {
 		CreateContact: o.CreateContact != nil,
 	}
 	c.DecideQuotes = c.Quotes && o.DecideQuote != nil
+	c.RecordPayments = c.Invoices && o.RecordPayment != nil
+	c.SettlesInvoices = c.RecordPayments && o.RecordPayment.SettlesInvoice
 	c.CompanyItems = (c.Invoices && companyOwned(o.ListInvoices, o.GetInvoice)) ||
 		(c.Quotes && companyOwned(o.ListQuotes, o.GetQuote))
 	if c.UpdateContact {

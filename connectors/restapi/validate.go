@@ -52,6 +52,7 @@ func (m *Mapping) Validate() error {
 		s.validate(&p, where, m.Currency)
 	}
 	m.validatePairs(&p)
+	m.validateRecordPayment(&p)
 	if len(p.list) == 0 {
 		return nil
 	}

@@ -13,14 +13,15 @@ import (
 // order.
 const attemptColumns = `id, provider, invoice_id, invoice_number, contact_id, amount, currency, idempotency_key,
 	COALESCE(session_id, ''), checkout_url, COALESCE(intent_id, ''), charge_id, receipt_url, state, reason, refunded,
-	crm_reference, crm_recorded_at, created_at, updated_at`
+	crm_reference, crm_recorded_at, created_at, updated_at, crm_refunded, crm_failure`
 
 func scanAttempt(row interface{ Scan(...any) error }) (bridge.PaymentAttempt, error) {
 	var a bridge.PaymentAttempt
 	err := row.Scan(&a.ID, &a.Provider, &a.InvoiceID, &a.InvoiceNumber, &a.ContactID, &a.Amount.Minor, &a.Amount.Currency,
 		&a.IdempotencyKey, &a.SessionID, &a.CheckoutURL, &a.IntentID, &a.ChargeID, &a.ReceiptURL, &a.State, &a.Reason,
-		&a.Refunded.Minor, &a.CRMReference, tm(&a.CRMRecordedAt), tm(&a.CreatedAt), tm(&a.UpdatedAt))
-	a.Refunded.Currency = a.Amount.Currency
+		&a.Refunded.Minor, &a.CRMReference, tm(&a.CRMRecordedAt), tm(&a.CreatedAt), tm(&a.UpdatedAt),
+		&a.CRMRefunded.Minor, &a.CRMFailure)
+	a.Refunded.Currency, a.CRMRefunded.Currency = a.Amount.Currency, a.Amount.Currency
 	return a, err
 }
 

@@ -12,6 +12,7 @@ func TestPaymentLedger(t *testing.T) {
 		t.Run(d.name, func(t *testing.T) {
 			t.Parallel()
 			ledgertest.Run(t, func(t *testing.T) bridge.PaymentLedger { return openStore(t, d.dsn(t), Options{}) })
+			ledgertest.RunWriteBacks(t, func(t *testing.T) ledgertest.WriteBackLedger { return openStore(t, d.dsn(t), Options{}) })
 		})
 	}
 }

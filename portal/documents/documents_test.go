@@ -3,56 +3,24 @@ package documents
 import (
 	"bytes"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"clientgate/connectors"
+	"clientgate/portal/documents/documentstest"
 )
 
-// envCJKFont names a TrueType font covering CJK for the tests (.ci/run
-// sets it to Debian's Droid Sans Fallback).
-const envCJKFont = "CLIENTGATE_TEST_CJK_FONT"
+// pdftotext returns the text of pdf as poppler's pdftotext extracts it.
+func pdftotext(t *testing.T, pdf []byte) string { return documentstest.Text(t, pdf) }
 
-// pdftotext runs poppler's pdftotext on pdf and returns the text in
-// physical layout. Without the tool it skips, or fails when CI is set.
-func pdftotext(t *testing.T, pdf []byte) string {
-	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pdftotext not installed (.ci/run installs poppler-utils)")
-		}
-		t.Skip("pdftotext not installed: apt-get install poppler-utils")
-	}
-	path := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(path, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, "-layout", "-enc", "UTF-8", path, "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext: %v: %s", err, out)
-	}
-	return string(out)
-}
-
-// cjkFont returns the CJK test font, skipping (failing under CI) when it
-// is missing.
+// cjkFont returns the CJK test font.
 func cjkFont(t *testing.T) Font {
 	t.Helper()
-	path := os.Getenv(envCJKFont)
-	if path == "" {
-		path = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
-	}
-	f, err := LoadFont(path)
+	f, err := LoadFont(documentstest.CJKFontPath(t))
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CJK font: %v (.ci/run installs fonts-droid-fallback)", err)
-		}
-		t.Skipf("no CJK font (%v): apt-get install fonts-droid-fallback or set %s", err, envCJKFont)
+		t.Fatal(err)
 	}
 	return f
 }

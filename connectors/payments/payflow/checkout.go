@@ -39,6 +39,9 @@ func (f *Flow) Checkout(ctx context.Context, in CheckoutInput) (payments.Checkou
 
 func (f *Flow) checkout(ctx context.Context, in CheckoutInput) (payments.Checkout, string, error) {
 	inv := in.Invoice
+	if inv.Status == connectors.InvoicePaid {
+		return payments.Checkout{}, "already_paid", fmt.Errorf("%w: invoice %s is paid", bridge.ErrAlreadyPaid, inv.Number)
+	}
 	if !f.Payable(inv) {
 		return payments.Checkout{}, "invalid", fmt.Errorf("%w: invoice %s is %s with %s due", ErrNotPayable, inv.Number, inv.Status, inv.AmountDue)
 	}

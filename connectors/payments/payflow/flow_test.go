@@ -61,12 +61,12 @@ func sqlWorld(t *testing.T) (*sqlstore.Store, connectors.Contact, connectors.Inv
 	return s, zoe, page.Items[0]
 }
 
-func newFlow(t *testing.T, ledger bridge.PaymentLedger, crm connectors.Connector) *payflow.Flow {
+func newFlow(t *testing.T, ledger payflow.Ledger, crm connectors.Connector) *payflow.Flow {
 	t.Helper()
 	return newMeteredFlow(t, ledger, crm, nil)
 }
 
-func newMeteredFlow(t *testing.T, ledger bridge.PaymentLedger, crm connectors.Connector, m *payments.Metrics) *payflow.Flow {
+func newMeteredFlow(t *testing.T, ledger payflow.Ledger, crm connectors.Connector, m *payments.Metrics) *payflow.Flow {
 	t.Helper()
 	p, err := stripe.New(stripetest.Options(stripetest.MockURL(t)))
 	if err != nil {

@@ -22,10 +22,17 @@ import (
 // connectors.ErrConflict.
 var ErrNotPayable = fmt.Errorf("payflow: invoice cannot be paid online: %w", connectors.ErrConflict)
 
+// Ledger is the payment ledger with its write-back records (the bridge
+// store).
+type Ledger interface {
+	bridge.PaymentLedger
+	bridge.PaymentWriteBacks
+}
+
 // Options configures a Flow.
 type Options struct {
 	Provider payments.Provider
-	Ledger   bridge.PaymentLedger
+	Ledger   Ledger
 	// CRM records payments (RecordPayment); pass the decorated connector
 	// (cache, breaker, metrics) the portal uses.
 	CRM     connectors.Connector
@@ -37,7 +44,7 @@ type Options struct {
 // Flow runs payments; it is safe for concurrent use.
 type Flow struct {
 	p   payments.Provider
-	l   bridge.PaymentLedger
+	l   Ledger
 	crm connectors.Connector
 	m   *payments.Metrics
 	log *slog.Logger
@@ -65,3 +72,6 @@ func New(opts Options) (*Flow, error) {
 func (f *Flow) Payable(inv connectors.Invoice) bool {
 	return inv.Status.Open() && inv.AmountDue.Minor > 0 && f.p.Supports(inv.AmountDue.Currency)
 }
+
+// Provider names the flow's payment provider, such as "stripe".
+func (f *Flow) Provider() string { return f.p.Name() }

@@ -17,9 +17,10 @@ type Status struct {
 	// CanPay: the Pay button shows (Payable, and no attempt is paid or
 	// being paid).
 	CanPay bool
-	// BeingConfirmed: paid online while the CRM still shows the invoice
-	// open ("paid online, being confirmed"), as with Jetpack CRM, whose API
-	// cannot mark an invoice paid.
+	// BeingConfirmed: paid online (and not partly refunded since) while
+	// the CRM still shows the invoice open ("paid online, being
+	// confirmed"), as with Jetpack CRM, whose API cannot mark an invoice
+	// paid.
 	BeingConfirmed bool
 }
 
@@ -35,8 +36,9 @@ func (f *Flow) Status(ctx context.Context, inv connectors.Invoice) (Status, erro
 	settled := a.State.Live() && a.State.Settled()
 	return Status{
 		Attempt: a, HasAttempt: true,
-		CanPay:         f.Payable(inv) && !settled,
-		BeingConfirmed: (a.State == bridge.PaymentPaid || a.State == bridge.PaymentProcessing) && inv.Status.Open(),
+		CanPay: f.Payable(inv) && !settled,
+		BeingConfirmed: (a.State == bridge.PaymentPaid || a.State == bridge.PaymentProcessing) && inv.Status.Open() &&
+			a.Refunded.Minor == 0,
 	}, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	stripego "github.com/stripe/stripe-go/v82"
 
@@ -19,7 +20,7 @@ func (p *Provider) fail(ctx context.Context, op string, err error) error {
 	if ctx.Err() != nil {
 		return fmt.Errorf("stripe: %s: %w", op, ctx.Err())
 	}
-	out := classify(err)
+	out := p.redact(classify(err))
 	p.log.WarnContext(ctx, "stripe: call failed", "op", op, "error", out)
 	return fmt.Errorf("stripe: %s: %w", op, out)
 }
@@ -43,3 +44,25 @@ func classify(err error) error {
 	}
 	return fmt.Errorf("%w: HTTP %d: %s (%s)", payments.ErrInvalid, se.HTTPStatusCode, msg, se.Param)
 }
+
+// redacted stands in for the secret key in errors.
+const redacted = "[secret key]"
+
+// redact keeps the secret key out of an error: a test double (stripe-mock)
+// echoes the Authorization header it refused.
+func (p *Provider) redact(err error) error {
+	if key := p.opts.SecretKey; key != "" && strings.Contains(err.Error(), key) {
+		return &redactedError{msg: strings.ReplaceAll(err.Error(), key, redacted), err: err}
+	}
+	return err
+}
+
+// redactedError is an error whose text hides the secret key; errors.Is
+// still sees the sentinels it wraps.
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.err }

@@ -160,7 +160,12 @@ func TestMockRefusesBadKey(t *testing.T) {
 	opts := stripetest.Options(stripetest.MockURL(t))
 	opts.SecretKey = "not-a-key"
 	p, _ := stripe.New(opts)
-	if _, err := p.CreateCheckout(context.Background(), paymentstest.Request(100, "EUR")); !errors.Is(err, payments.ErrAuth) {
+	_, err := p.CreateCheckout(context.Background(), paymentstest.Request(100, "EUR"))
+	if !errors.Is(err, payments.ErrAuth) {
 		t.Errorf("bad key: err = %v, want ErrAuth", err)
+	}
+	// stripe-mock echoes the Authorization header it refused.
+	if err != nil && strings.Contains(err.Error(), opts.SecretKey) {
+		t.Errorf("the error shows the secret key: %v", err)
 	}
 }

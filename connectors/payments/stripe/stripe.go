@@ -133,3 +133,8 @@ func (p *Provider) Name() string { return Name }
 func (p *Provider) Supports(currency string) bool {
 	return currency != "" && slices.Contains(p.opts.Currencies, strings.ToUpper(currency))
 }
+
+// CheckoutOrigin is where Stripe's hosted checkout pages are: the Pay
+// form's redirect ends there, so the portal's CSP form-action must allow
+// it.
+const CheckoutOrigin = "https://checkout.stripe.com"

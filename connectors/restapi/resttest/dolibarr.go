@@ -59,6 +59,7 @@ func (d *Dolibarr) routes() http.Handler {
 	mux.HandleFunc("GET "+api+"/invoices", d.listInvoices)
 	mux.HandleFunc("GET "+api+"/invoices/{id}", d.getInvoice)
 	mux.HandleFunc("GET "+api+"/invoices/{id}/payments", d.invoicePayments)
+	mux.HandleFunc("POST "+api+"/invoices/paymentsdistributed", d.addPaymentDistributed)
 	mux.HandleFunc("GET "+api+"/proposals", d.listProposals)
 	mux.HandleFunc("GET "+api+"/proposals/{id}", d.getProposal)
 	mux.HandleFunc("POST "+api+"/proposals/{id}/close", d.closeProposal)

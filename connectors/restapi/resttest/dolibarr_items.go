@@ -116,16 +116,20 @@ func (d *Dolibarr) getInvoice(w http.ResponseWriter, r *http.Request) {
 
 // invoicePayments is GET /invoices/{id}/payments, the rows of
 // CommonInvoice::getListOfPayments: amount, payment type code, date as
-// the database writes it, number, reference, bank line. A paid invoice
-// here was paid in one bank transfer on its payment date.
+// the database writes it, number, reference, bank line. The payments
+// recorded through the API are listed; a seeded paid invoice was paid in
+// one bank transfer on its payment date.
 func (d *Dolibarr) invoicePayments(w http.ResponseWriter, r *http.Request) {
 	inv, ok := d.Store.getInvoice(r.PathValue("id"))
 	if !ok {
 		dolError(w, http.StatusNotFound, "Invoice not found")
 		return
 	}
-	out := []any{}
-	if inv.Status == connectors.InvoicePaid && !inv.PaidAt.IsZero() {
+	out := d.paymentRows(inv)
+	if out == nil {
+		out = []any{}
+	}
+	if len(out) == 0 && inv.Status == connectors.InvoicePaid && !inv.PaidAt.IsZero() {
 		cur := inv.Total.Currency
 		out = append(out, map[string]any{
 			"amount": amount(inv.Total.Minor, cur), "type": "VIR", "date": inv.PaidAt.UTC().Format("2006-01-02 15:04:05"),

@@ -40,6 +40,8 @@ type Store struct {
 	quotes    []quoteRec
 	txns      []txnRec
 	tasks     []taskRec
+	// payments are those recorded through the API, by invoice ID.
+	payments map[string][]paymentRec
 }
 
 // NewStore returns a store loaded with seed. IDs are made from idFormat

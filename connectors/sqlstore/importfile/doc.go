@@ -8,10 +8,10 @@
 // ("2025-01-31T09:00:00Z", stored in UTC) or plain dates ("2025-01-31",
 // midnight UTC).
 //
-//	companies[]:    name (required, unique), email, phone, address
+//	companies[]:    name (required, unique), email, phone, address, tax_id
 //	contacts[]:     email (required), prefix, first_name, last_name, status,
 //	                company (a company name), phone_home, phone_work,
-//	                phone_mobile, address, second_address, locale,
+//	                phone_mobile, address, second_address, locale, tax_id,
 //	                portal_access (true or false, default true)
 //	address:        line1, line2, city, region, postcode, country
 //	invoices[]:     number (required, unique), contact_email or company
@@ -19,15 +19,18 @@
 //	                partially_paid, paid, overdue, void), issued_at
 //	                (required), due_at, paid_at, currency (required),
 //	                subtotal, discount, tax, total (required), amount_due
-//	                (default: total, or 0 when paid or void), pay_url, notes,
-//	                lines
+//	                (default: total, or 0 when paid or void), amount_paid
+//	                (default: unknown, total minus amount due), pay_url,
+//	                notes, lines
 //	quotes[]:       number (required, unique), title, contact_email or
 //	                company, status (required: draft, sent, accepted,
 //	                declined, expired), issued_at (required), valid_until,
 //	                decided_at, currency (required), total (required),
 //	                description, lines
 //	lines[]:        title (required), description, quantity (decimal,
-//	                default "1"), unit_price, total (required)
+//	                default "1"), unit_price, total (required, before tax),
+//	                tax_rate (percent, such as "19" or "7.5"), tax (the
+//	                line's tax amount; default: the rate applied to total)
 //	transactions[]: reference (required, unique), contact_email (required),
 //	                kind (payment or refund, default payment), status
 //	                (pending, succeeded, failed, refunded; default

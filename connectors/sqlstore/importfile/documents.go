@@ -1,6 +1,8 @@
 package importfile
 
 import (
+	"strconv"
+
 	"clientgate/connectors"
 )
 
@@ -31,6 +33,7 @@ func readInvoice(r *reader, i int) Invoice {
 	if v.Status != "" && !v.Status.Valid() {
 		r.problem("status", r.lines["status"], quote(string(v.Status))+" is not one of draft, unpaid, partially_paid, paid, overdue, void")
 	}
+	v.AmountPaid = r.optionalMoney("amount_paid", cur)
 	v.AmountDue = r.money("amount_due", cur, false)
 	if r.get("amount_due") == nil && v.Status != connectors.InvoicePaid && v.Status != connectors.InvoiceVoid {
 		v.AmountDue = v.Total
@@ -76,8 +79,32 @@ func readLines(r *reader, cur string) []connectors.LineItem {
 			Quantity:    lr.decimal("quantity", "1"),
 			UnitPrice:   lr.money("unit_price", cur, false),
 			Total:       lr.money("total", cur, true),
+			TaxRate:     lr.taxRate("tax_rate"),
+			Tax:         lr.optionalMoney("tax", cur),
 		})
 		lr.done()
 	}
 	return out
+}
+
+// optionalMoney reads an amount that may be absent: absent, it has no
+// currency (unknown), unlike an amount of zero.
+func (r *reader) optionalMoney(key, cur string) connectors.Money {
+	if r.get(key) == nil {
+		return connectors.Money{}
+	}
+	return r.money(key, cur, false)
+}
+
+// taxRate reads a tax rate in percent, such as "19" or "7.5", from 0 to
+// 100.
+func (r *reader) taxRate(key string) string {
+	s := r.decimal(key, "")
+	if s == "" {
+		return ""
+	}
+	if v, err := strconv.ParseFloat(s, 64); err == nil && v > 100 {
+		r.problem(key, r.lines[key], quote(s)+" is not a tax rate in percent (0 to 100)")
+	}
+	return s
 }

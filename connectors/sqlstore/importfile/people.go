@@ -9,6 +9,7 @@ func readCompany(r *reader, i int) Company {
 		Name:  r.str("name", true),
 		Email: r.email("email", false),
 		Phone: r.str("phone", false),
+		TaxID: r.str("tax_id", false),
 	}
 	c.Address = readAddress(r.object("address"))
 	return Company{Company: c, Pos: r.pos("companies", i)}
@@ -26,6 +27,7 @@ func readContact(r *reader, i int) Contact {
 		MobilePhone:  r.str("phone_mobile", false),
 		Locale:       r.str("locale", false),
 		PortalAccess: r.boolean("portal_access", true),
+		TaxID:        r.str("tax_id", false),
 	}
 	c.Address = readAddress(r.object("address"))
 	c.SecondAddress = readAddress(r.object("second_address"))
