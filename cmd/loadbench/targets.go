@@ -84,6 +84,9 @@ func startPortal(ctx context.Context, o *options, spec portalSpec) (_ *portal, e
 		}
 	}
 	metrics, err := freeAddr()
+	for err == nil && metrics == addr { // a port just closed may be handed out again
+		metrics, err = freeAddr()
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -45,6 +45,9 @@ func TestContainerStartsAsDeployed(t *testing.T) {
 	}
 	p := podFor(t, img, m, d.Spec.Template.Spec, c, dir)
 	portal, metrics := freeAddr(t), freeAddr(t)
+	for metrics == portal { // a port just closed may be handed out again
+		metrics = freeAddr(t)
+	}
 	op := startProvider(t, p)
 	overrides := map[string]string{
 		"CLIENTGATE_LISTEN_ADDR":  portal,

@@ -93,6 +93,9 @@ func mailpitBinary(t *testing.T) string {
 func startMailpit(t *testing.T, bin string, args ...string) *mailtest.Mailpit {
 	t.Helper()
 	smtpAddr, apiAddr := freePort(t), freePort(t)
+	for apiAddr == smtpAddr { // a port just closed may be handed out again
+		apiAddr = freePort(t)
+	}
 	args = append([]string{"--smtp", smtpAddr, "--listen", apiAddr, "--database", filepath.Join(t.TempDir(), "mp.db"), "-q"}, args...)
 	cmd := exec.Command(bin, args...)
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
