@@ -109,7 +109,7 @@ func testOwnership(t *testing.T, st bridge.FileStore) {
 		{files.Access{ContactID: carol, CompanyID: acme}, []string{"acme.pdf"}},
 		{files.Access{ContactID: bob, CompanyID: globex}, []string{"bob.pdf", "globex.pdf"}},
 		{files.Access{ContactID: bob, CompanyID: alice}, []string{"bob.pdf"}}, // a contact's ID as a company's
-		{files.Access{ContactID: acme}, []string{}},                          // a company's ID as a contact's
+		{files.Access{ContactID: acme}, []string{}},                           // a company's ID as a contact's
 		{files.Access{}, []string{}},
 		{files.Access{ContactID: "bad\x00id"}, []string{}},
 	}
