@@ -18,24 +18,27 @@ import (
 
 // fakeClamd answers INSTREAM like clamd: it reassembles the chunks and
 // answers with reply(content); "" closes the connection without a word.
-func fakeClamd(t *testing.T, reply func(content []byte) string) (string, *[]byte) {
+func fakeClamd(t *testing.T, reply func(content []byte) string) (string, <-chan []byte) {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { l.Close() })
-	var got []byte
+	got := make(chan []byte, 10)
 	go func() {
 		for {
 			conn, err := l.Accept()
 			if err != nil {
 				return
 			}
-			got = serveOne(conn, reply)
+			serveOne(conn, func(content []byte) string {
+				got <- content
+				return reply(content)
+			})
 		}
 	}()
-	return l.Addr().String(), &got
+	return l.Addr().String(), got
 }
 
 func serveOne(conn net.Conn, reply func([]byte) string) []byte {
@@ -114,8 +117,8 @@ func TestVerdicts(t *testing.T) {
 			if err != nil || found != tc.found {
 				t.Errorf("Verdict = %q, %v; want %q", found, err, tc.found)
 			}
-			if !bytes.Equal(*got, content) {
-				t.Errorf("clamd received %d bytes, want the %d sent in order", len(*got), len(content))
+			if received := <-got; !bytes.Equal(received, content) {
+				t.Errorf("clamd received %d bytes, want the %d sent in order", len(received), len(content))
 			}
 		})
 	}
