@@ -35,7 +35,7 @@ var DefaultTypes = []string{
 // allowlist entry can ever match.
 func KnownType(t string) bool {
 	base, params, err := mime.ParseMediaType(t)
-	return err == nil && len(params) == 0 && base == strings.ToLower(strings.TrimSpace(t)) && mimetype.Lookup(base) != nil
+	return err == nil && len(params) == 0 && base == strings.ToLower(t) && mimetype.Lookup(base) != nil
 }
 
 // Types is an allowlist of media types, checked against the type
