@@ -31,6 +31,8 @@ type Config struct {
 	Payments  PaymentsConfig  `yaml:"payments"`
 	Email     EmailConfig     `yaml:"email"`
 	RateLimit RateLimitConfig `yaml:"rate_limit"`
+	// Files configures the document library and uploads.
+	Files FilesConfig `yaml:"files"`
 }
 
 // ListenConfig is where the portal's HTTP server listens.
@@ -157,6 +159,7 @@ type ModulesConfig struct {
 	Transactions bool `yaml:"transactions"`
 	Tasks        bool `yaml:"tasks"`
 	Details      bool `yaml:"details"`
+	Files        bool `yaml:"files"`
 }
 
 // CacheConfig configures the read cache in front of the connector.
