@@ -16,10 +16,11 @@ const (
 	modTransactions = "transactions"
 	modTasks        = "tasks"
 	modDetails      = "details"
+	modFiles        = "files"
 )
 
 // allModules lists the modules in navigation order.
-var allModules = []string{modInvoices, modQuotes, modTransactions, modTasks, modDetails}
+var allModules = []string{modInvoices, modQuotes, modTransactions, modTasks, modFiles, modDetails}
 
 // checkModules rejects unknown module names and copies the switches.
 func checkModules(m map[string]bool) (map[string]bool, error) {
@@ -39,7 +40,8 @@ func checkModules(m map[string]bool) (map[string]bool, error) {
 	return out, nil
 }
 
-// capable reports whether the connector can serve module m.
+// capable reports whether the connector can serve module m (the files
+// module depends on Options.Files instead).
 func capable(caps connectors.Capabilities, m string) bool {
 	switch m {
 	case modInvoices:
@@ -67,7 +69,7 @@ func (s *server) effectiveModules(settings bridge.ContactSettings) map[string]bo
 		if !set {
 			on, set = s.modules[m]
 		}
-		out[m] = (on || !set) && capable(caps, m)
+		out[m] = (on || !set) && (capable(caps, m) || m == modFiles && s.files != nil)
 	}
 	return out
 }

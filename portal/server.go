@@ -15,6 +15,7 @@ import (
 
 	"clientgate/connectors"
 	"clientgate/connectors/bridge"
+	"clientgate/connectors/files"
 	"clientgate/portal/i18n"
 	"clientgate/portal/reqid"
 )
@@ -50,6 +51,8 @@ type server struct {
 	limits         *limiters
 	now            func() time.Time
 	extra          []gin.HandlerFunc
+	files          files.Library    // nil: no files module
+	uploads        map[string]int64 // upload route → its body limit
 }
 
 // errorf builds an error prefixed with the package name.
@@ -70,7 +73,7 @@ func newServer(o Options) (*server, error) {
 		readyChecks: readyChecksOf(o), logProbes: o.AccessLogProbes, readBudget: o.ReadBudget,
 		enabled: o.Enabled, companyDefault: o.CompanyItemsDefault,
 		now:   func() time.Time { return time.Now().UTC() },
-		extra: o.Middleware,
+		extra: o.Middleware, files: o.Files, uploads: map[string]int64{},
 	}
 	if s.log == nil {
 		s.log = slog.Default()
