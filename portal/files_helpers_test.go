@@ -23,6 +23,11 @@ func testPDF(size int) []byte {
 // newTestLibrary is a files library on an in-memory bucket and store,
 // with the default types, 25 MB files and a 100 kB quota.
 func newTestLibrary(t testing.TB, store bridge.FileStore) *library.Library {
+	return newLimitedLibrary(t, store, 25_000_000, 100_000)
+}
+
+// newLimitedLibrary is newTestLibrary with other limits.
+func newLimitedLibrary(t testing.TB, store bridge.FileStore, maxSize, quota int64) *library.Library {
 	t.Helper()
 	bucket := memblob.OpenBucket(nil)
 	t.Cleanup(func() { bucket.Close() })
@@ -31,7 +36,7 @@ func newTestLibrary(t testing.TB, store bridge.FileStore) *library.Library {
 		t.Fatal(err)
 	}
 	lib, err := library.New(library.Options{Content: blobstore.New(bucket), Records: store, Types: types,
-		MaxSize: 25_000_000, Quota: 100_000})
+		MaxSize: maxSize, Quota: quota})
 	if err != nil {
 		t.Fatal(err)
 	}
