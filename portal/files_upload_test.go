@@ -184,11 +184,11 @@ func TestUploadTooLarge(t *testing.T) {
 func TestUploadNeedsCSRF(t *testing.T) {
 	e := newEnv(t, nil)
 	for name, parts := range map[string][]part{
-		"no token":          {{"file", "a.pdf", testPDF(100)}},
-		"token after file":  {{"file", "a.pdf", testPDF(100)}, {"csrf_token", "", []byte(csrfFor("ann"))}},
-		"another's token":   {{"csrf_token", "", []byte(csrfFor("bob"))}, {"file", "a.pdf", testPDF(100)}},
-		"token as a file":   {{"csrf_token", "t.txt", []byte(csrfFor("ann"))}, {"file", "a.pdf", testPDF(100)}},
-		"token too long":    {{"csrf_token", "", []byte(csrfFor("ann") + strings.Repeat("x", 300))}, {"file", "a.pdf", testPDF(100)}},
+		"no token":         {{"file", "a.pdf", testPDF(100)}},
+		"token after file": {{"file", "a.pdf", testPDF(100)}, {"csrf_token", "", []byte(csrfFor("ann"))}},
+		"another's token":  {{"csrf_token", "", []byte(csrfFor("bob"))}, {"file", "a.pdf", testPDF(100)}},
+		"token as a file":  {{"csrf_token", "t.txt", []byte(csrfFor("ann"))}, {"file", "a.pdf", testPDF(100)}},
+		"token too long":   {{"csrf_token", "", []byte(csrfFor("ann") + strings.Repeat("x", 300))}, {"file", "a.pdf", testPDF(100)}},
 	} {
 		w := e.upload(t, "ann", "", parts...)
 		if w.Code != http.StatusForbidden {
