@@ -7,7 +7,7 @@ package main
 // writeRoutes.
 
 // sweepKinds are the item kinds every contact of the demo data has.
-var sweepKinds = []string{"invoice", "quote", "task"}
+var sweepKinds = []string{"invoice", "quote", "task", "file"}
 
 // sweepRoute is a route that names one item: {id} is replaced by the IDs
 // of another contact's items of kind, each of which must be "not found".
@@ -26,15 +26,17 @@ var sweepRoutes = []sweepRoute{
 	{"POST", "/api/v1/quotes/{id}/accept", "quote"},
 	{"POST", "/api/v1/quotes/{id}/decline", "quote"},
 	{"GET", "/clients/tasks/{id}/ics", "task"},
+	{"GET", "/clients/files/{id}", "file"},
+	{"GET", "/api/v1/files/{id}", "file"},
 }
 
 // listRoutes are the pages and API reads that show the signed-in
 // contact's own data; none may hold another contact's item IDs.
 var listRoutes = []string{
 	"/clients/", "/clients/invoices", "/clients/quotes", "/clients/transactions", "/clients/tasks",
-	"/clients/details", "/clients/details/edit",
+	"/clients/details", "/clients/details/edit", "/clients/files",
 	"/api/v1/dashboard", "/api/v1/me", "/api/v1/invoices", "/api/v1/quotes", "/api/v1/transactions",
-	"/api/v1/tasks", "/api/v1/tasks.ics",
+	"/api/v1/tasks", "/api/v1/tasks.ics", "/api/v1/files",
 }
 
 // writeRoute is a state-changing route with a body that is valid for the
@@ -49,4 +51,10 @@ var writeRoutes = []writeRoute{
 	{"POST", "/clients/quotes/{own}/decline", "application/x-www-form-urlencoded", ""},
 	{"POST", "/api/v1/quotes/{own}/accept", "application/json", ""},
 	{"POST", "/clients/tasks/calendar/revoke", "application/x-www-form-urlencoded", ""},
+	{"POST", "/clients/files", "multipart/form-data; boundary=b0", multipartFile},
+	{"POST", "/api/v1/files", "multipart/form-data; boundary=b0", multipartFile},
 }
+
+// multipartFile is a multipart body with one small text file.
+const multipartFile = "--b0\r\nContent-Disposition: form-data; name=\"file\"; filename=\"forged.txt\"\r\n" +
+	"Content-Type: text/plain\r\n\r\nwritten by a forged request\r\n--b0--\r\n"

@@ -117,7 +117,7 @@ func (b *browser) portalPaths(origin string) []pagePath {
 		{"invoice-print", invoice + "/print"}, {"quotes", "/clients/quotes"}, {"quote", quote},
 		{"quote-confirm", quote + "/accept"}, {"payments", "/clients/transactions"},
 		{"tasks", "/clients/tasks"}, {"calendar-revoke", "/clients/tasks/calendar/revoke"},
-		{"details", "/clients/details"}, {"details-edit", "/clients/details/edit"},
+		{"details", "/clients/details"}, {"details-edit", "/clients/details/edit"}, {"files", "/clients/files"},
 		{"not-found", "/clients/no-such-page"},
 	}
 }

@@ -14,6 +14,8 @@ import (
 type serveExtras struct {
 	mounts      map[string]http.Handler // path prefix → handler
 	authOptions func(*auth.Options)
+	// files is the files library serve opened (set by serveStore).
+	files *fileStore
 }
 
 // wrap serves each mount under its prefix and everything else with h.
