@@ -37,14 +37,15 @@ type FilesConfig struct {
 var blobSchemes = []string{"file", "s3", "gs", "azblob", "mem"}
 
 // defaultFilesURL is the folder "files" under dataDir as a bucket URL:
-// created on first use, readable by clientgate's user only, with
+// created on first use, readable by clientgate's user only, without
+// sidecar metadata files (the database keeps every attribute), with
 // temporary files beside the final ones (same file system).
 func defaultFilesURL(dataDir string) string {
 	dir, err := filepath.Abs(filepath.Join(dataDir, "files"))
 	if err != nil {
 		dir = filepath.Join(dataDir, "files")
 	}
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(dir), RawQuery: "create_dir=1&dir_file_mode=0700&no_tmp_dir=1"}
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(dir), RawQuery: "create_dir=1&dir_file_mode=0700&metadata=skip&no_tmp_dir=1"}
 	return u.String()
 }
 

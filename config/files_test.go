@@ -9,7 +9,7 @@ func TestFilesDefaults(t *testing.T) {
 	c := Default()
 	c.DataDir = "/var/lib/clientgate"
 	c.Derive()
-	if want := "file:///var/lib/clientgate/files?create_dir=1&dir_file_mode=0700&no_tmp_dir=1"; c.Files.URL != want {
+	if want := "file:///var/lib/clientgate/files?create_dir=1&dir_file_mode=0700&metadata=skip&no_tmp_dir=1"; c.Files.URL != want {
 		t.Errorf("files.url = %q, want %q", c.Files.URL, want)
 	}
 	if max, quota := c.Files.Sizes(); max != 25_000_000 || quota != 1_000_000_000 {
