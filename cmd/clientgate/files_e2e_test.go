@@ -26,13 +26,7 @@ func filesServer(t testing.TB, filesYAML string) (zoe, bob *portalClient, p *pro
 	cfg := writeFile(t, dir, "c.yaml", `listen: {addr: `+addr+`}
 metrics: {addr: ""}
 data_dir: `+dir+`/data
-auth:
-  issuer: `+op.Issuer()+`
-  client_id: portal
-  client_secret: portal-secret
-  redirect_url: http://`+addr+`/auth/callback
-  session_keys: [`+sessionKey+`]
-files:
+`+authYAML(op, addr)+`files:
 `+filesYAML)
 	if r := runBinary(t, baseEnv(t), "import", "--config", cfg, writeFile(t, dir, "data.json", e2eData)); r.code != 0 {
 		t.Fatalf("import: %d %s", r.code, r.stderr)

@@ -184,10 +184,8 @@ func (l *Library) undo(ctx context.Context, id string, committed bool, cause err
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), undoTimeout)
 	defer cancel()
 	if committed {
-		if err := l.o.Content.Delete(ctx, id); err != nil {
-			l.log.WarnContext(ctx, "library: content of a failed upload left for the sweep", "file", id, "err", err)
-			return cause
-		}
+		l.clear(ctx, id)
+		return cause
 	}
 	if err := l.o.Records.DeleteFileRecord(ctx, id); err != nil {
 		l.log.WarnContext(ctx, "library: record of a failed upload left for the sweep", "file", id, "err", err)
