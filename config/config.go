@@ -33,6 +33,8 @@ type Config struct {
 	Payments  PaymentsConfig  `yaml:"payments"`
 	Email     EmailConfig     `yaml:"email"`
 	RateLimit RateLimitConfig `yaml:"rate_limit"`
+	// Files configures the document library and uploads.
+	Files FilesConfig `yaml:"files"`
 }
 
 // ListenConfig is where the portal's HTTP server listens.
@@ -161,6 +163,7 @@ type ModulesConfig struct {
 	Details      bool `yaml:"details"`
 	// Payments shows the Pay button (with payments.provider set).
 	Payments bool `yaml:"payments"`
+	Files    bool `yaml:"files"`
 }
 
 // CacheConfig configures the read cache in front of the connector.

@@ -2,7 +2,10 @@ package config
 
 import (
 	"path/filepath"
+	"slices"
 	"time"
+
+	"clientgate/connectors/files"
 )
 
 // Connector types.
@@ -43,7 +46,7 @@ func Default() *Config {
 			Enabled:     true,
 			Name:        "Client portal",
 			AccentColor: "#2563eb",
-			Modules:     ModulesConfig{Invoices: true, Quotes: true, Transactions: true, Tasks: true, Details: true, Payments: true},
+			Modules:     ModulesConfig{Invoices: true, Quotes: true, Transactions: true, Tasks: true, Details: true, Payments: true, Files: true},
 			EditableFields: []string{
 				"phone_home", "phone_work", "phone_mobile", "address.*", "second_address.*",
 			},
@@ -76,6 +79,7 @@ func Default() *Config {
 		Email:    EmailConfig{StaffTo: []string{}},
 		RateLimit: RateLimitConfig{Window: time.Minute, SignInPerAddress: 30, ReadsPerSession: 600,
 			WritesPerSession: 60, ReadsPerAddress: 1200, WritesPerAddress: 120},
+		Files: FilesConfig{MaxSize: "25MB", Quota: "1GB", Types: slices.Clone(files.DefaultTypes)},
 	}
 }
 
@@ -95,7 +99,8 @@ func defaultConnector() ConnectorConfig {
 }
 
 // Derive fills the keys whose default depends on other keys, when they
-// are empty: public_url from listen.addr and database.dsn from data_dir;
+// are empty: public_url from listen.addr, database.dsn and files.url from
+// data_dir;
 // auth.api_audience takes auth.bearer_audience, its old name.
 func (c *Config) Derive() {
 	if c.PublicURL == "" && c.Listen.Addr != "" {
@@ -103,6 +108,9 @@ func (c *Config) Derive() {
 	}
 	if c.Database.DSN == "" && c.DataDir != "" {
 		c.Database.DSN = filepath.Join(c.DataDir, DefaultDBFile)
+	}
+	if c.Files.URL == "" && c.DataDir != "" {
+		c.Files.URL = defaultFilesURL(c.DataDir)
 	}
 	if c.Auth.APIAudience == "" {
 		c.Auth.APIAudience = c.Auth.BearerAudience

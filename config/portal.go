@@ -18,7 +18,7 @@ var (
 func (m ModulesConfig) Map() map[string]bool {
 	return map[string]bool{
 		"invoices": m.Invoices, "quotes": m.Quotes, "transactions": m.Transactions,
-		"tasks": m.Tasks, "details": m.Details, "payments": m.Payments,
+		"tasks": m.Tasks, "details": m.Details, "payments": m.Payments, "files": m.Files,
 	}
 }
 

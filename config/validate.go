@@ -45,6 +45,7 @@ func (c *Config) validate(authRequired bool) error {
 	c.Documents.validate(&p)
 	c.Email.validate(&p)
 	c.RateLimit.validate(&p)
+	c.Files.validate(&p)
 	if c.Portal.HSTSMaxAge < 0 {
 		p.add("portal.hsts_max_age", "must not be negative")
 	}

@@ -18,7 +18,8 @@ var errCSRF = messageError(http.StatusForbidden, "error.csrf")
 
 // checkCSRF requires, for a state-changing request with a cookie session,
 // the principal's CSRF token in the X-CSRF-Token header or the csrf_token
-// form field. Bearer requests are exempt.
+// form field (the first part of a multipart form, see multipartToken).
+// Bearer requests are exempt.
 func (s *server) checkCSRF(c *gin.Context) {
 	switch c.Request.Method {
 	case http.MethodGet, http.MethodHead, http.MethodOptions:
@@ -41,6 +42,13 @@ func (s *server) checkCSRF(c *gin.Context) {
 			return
 		}
 		got = c.Request.PostForm.Get("csrf_token")
+	}
+	if got == "" && c.ContentType() == "multipart/form-data" {
+		var err error
+		if got, err = multipartToken(c); err != nil {
+			s.fail(c, bodyError(err))
+			return
+		}
 	}
 	if p.CSRFToken == "" || subtle.ConstantTimeCompare([]byte(got), []byte(p.CSRFToken)) != 1 {
 		s.fail(c, errCSRF)

@@ -30,6 +30,10 @@ type dashboard struct {
 	OpenQuotes   []connectors.Quote
 	QuotesCount  int
 	NextTasks    []connectors.Task
+	// NewFiles are files shared with the contact that they have not
+	// downloaded yet (see newFilesWindow); NewFilesCount counts them all.
+	NewFiles      []fileView
+	NewFilesCount int
 }
 
 // loadDashboard reads the lists of the enabled modules concurrently.
@@ -45,6 +49,9 @@ func (s *server) loadDashboard(c *gin.Context) (dashboard, error) {
 	}
 	if v.modules[modTasks] {
 		g.Go(guard(func() error { return s.dashTasks(ctx, v.scope, &d) }))
+	}
+	if v.modules[modFiles] {
+		g.Go(guard(func() error { return s.dashFiles(ctx, v, &d) }))
 	}
 	return d, g.Wait()
 }

@@ -12,6 +12,8 @@ type dashboardJSON struct {
 	OpenQuotesCount int             `json:"open_quotes_count"`
 	OpenQuotes      []quoteJSON     `json:"open_quotes"`
 	NextTasks       []taskJSON      `json:"next_tasks"`
+	NewFilesCount   int             `json:"new_files_count"`
+	NewFiles        []fileJSON      `json:"new_files"`
 }
 
 // dashboardAPI answers GET /api/v1/dashboard.
@@ -24,7 +26,7 @@ func (s *server) dashboardAPI(c *gin.Context) {
 	f := viewerOf(c).fmt
 	out := dashboardJSON{Modules: d.Modules, UnpaidCount: d.UnpaidCount, OverdueCount: d.OverdueCount,
 		OpenQuotesCount: d.QuotesCount, AmountDue: []moneyJSON{}, UnpaidInvoices: []invoiceJSON{},
-		OpenQuotes: []quoteJSON{}, NextTasks: []taskJSON{}}
+		OpenQuotes: []quoteJSON{}, NextTasks: []taskJSON{}, NewFilesCount: d.NewFilesCount, NewFiles: []fileJSON{}}
 	for _, m := range d.AmountDue {
 		out.AmountDue = append(out.AmountDue, f.money(m))
 	}
@@ -36,6 +38,9 @@ func (s *server) dashboardAPI(c *gin.Context) {
 	}
 	for _, t := range d.NextTasks {
 		out.NextTasks = append(out.NextTasks, task(t))
+	}
+	for _, f := range d.NewFiles {
+		out.NewFiles = append(out.NewFiles, s.fileOut(viewerOf(c), f.File))
 	}
 	s.respond(c, view{JSON: out})
 }

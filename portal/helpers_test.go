@@ -19,6 +19,8 @@ import (
 	"clientgate/connectors"
 	"clientgate/connectors/bridge"
 	"clientgate/connectors/fake"
+	"clientgate/connectors/files"
+	"clientgate/connectors/files/library"
 )
 
 func init() { gin.SetMode(gin.TestMode) }
@@ -106,6 +108,9 @@ type env struct {
 	txn    connectors.Transaction
 	task   connectors.Task
 	future time.Time
+	// lib is the files library; annFile is a PDF in ann's library.
+	lib     *library.Library
+	annFile files.File
 }
 
 // newEnv builds the portal; edit may change the options first.
@@ -113,12 +118,15 @@ func newEnv(t testing.TB, edit func(o *Options)) *env {
 	t.Helper()
 	e := &env{t: t, crm: fake.New(), store: fake.NewBridge(), logs: &syncBuffer{}}
 	e.seed()
+	e.lib = newTestLibrary(t, e.store)
+	e.annFile = seedFile(t, e.lib, files.ContactOwner("ann"), "Contract 2026.pdf", testPDF(2000))
 	o := Options{
 		Connector: e.crm, Bridge: e.store, Auth: testAuth{}, Enabled: true,
 		Branding:       Branding{Name: "Acme Portal", AccentColor: "#0a7d5a"},
 		EditableFields: []connectors.Field{connectors.FieldFirstName, connectors.FieldLastName, connectors.FieldMobilePhone, connectors.FieldAddressCity},
 		HiddenFields:   []connectors.Field{connectors.FieldHomePhone},
 		PublicURL:      "https://portal.example.com",
+		Files:          e.lib,
 		Logger:         slog.New(slog.NewJSONHandler(e.logs, nil)),
 	}
 	if edit != nil {

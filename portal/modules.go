@@ -16,11 +16,12 @@ const (
 	modTransactions = "transactions"
 	modTasks        = "tasks"
 	modDetails      = "details"
+	modFiles        = "files"
 )
 
 // allModules lists the modules in navigation order; those without a
 // navigation label (payments) have no page of their own.
-var allModules = []string{modInvoices, modQuotes, modTransactions, modTasks, modDetails, modPayments}
+var allModules = []string{modInvoices, modQuotes, modTransactions, modTasks, modFiles, modDetails, modPayments}
 
 // checkModules rejects unknown module names and copies the switches.
 func checkModules(m map[string]bool) (map[string]bool, error) {
@@ -40,7 +41,8 @@ func checkModules(m map[string]bool) (map[string]bool, error) {
 	return out, nil
 }
 
-// capable reports whether the connector can serve module m.
+// capable reports whether the connector can serve module m (the files
+// module depends on Options.Files instead).
 func capable(caps connectors.Capabilities, m string) bool {
 	switch m {
 	case modInvoices:
@@ -70,7 +72,7 @@ func (s *server) effectiveModules(settings bridge.ContactSettings) map[string]bo
 		if !set {
 			on, set = s.modules[m]
 		}
-		out[m] = (on || !set) && capable(caps, m)
+		out[m] = (on || !set) && (capable(caps, m) || m == modFiles && s.files != nil)
 	}
 	out[modPayments] = out[modPayments] && out[modInvoices] && s.payOn()
 	return out

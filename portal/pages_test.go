@@ -32,6 +32,8 @@ func TestEveryPageRenders(t *testing.T) {
 			"webcal://portal.example.com/clients/calendar/", `href="/clients/tasks/calendar/revoke"`}},
 		{"calendar_revoke", "/clients/tasks/calendar/revoke", []string{"Make a new calendar address?",
 			`action="/clients/tasks/calendar/revoke"`, "csrf-ann"}},
+		{"files", "/clients/files", []string{"Contract 2026.pdf", `href="/clients/files/` + e.annFile.ID + `"`, "PDF", "2 kB", "New",
+			`enctype="multipart/form-data"`, `name="csrf_token" value="csrf-ann"`, `name="file"`, "Up to 25 MB"}},
 	}
 	rendered := map[string]bool{"error": true} // see TestItemPagesOfAnotherContact
 	for _, tt := range tests {

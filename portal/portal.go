@@ -16,6 +16,7 @@ import (
 	"clientgate/connectors"
 	"clientgate/connectors/bridge"
 	"clientgate/portal/documents"
+	"clientgate/connectors/files"
 )
 
 // Authenticator signs people in and puts an auth.Principal on requests.
@@ -103,6 +104,9 @@ type Options struct {
 	// HSTSMaxAge is the Strict-Transport-Security max-age sent when
 	// PublicURL is https (0: no header).
 	HSTSMaxAge time.Duration
+	// Files is the files module (the document library and uploads); nil
+	// hides it.
+	Files files.Library
 	// RateLimits bound requests per session and per client address.
 	RateLimits RateLimits
 	// CursorKeys seal the paging cursors handed to clients (HMAC-SHA256,

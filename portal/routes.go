@@ -82,6 +82,8 @@ func (s *server) pageRoutes(g *gin.RouterGroup) {
 	t.GET("/:id/ics", s.taskICS)
 	t.GET("/calendar/revoke", s.calendarRevokePage)
 	t.POST("/calendar/revoke", s.calendarRevoke)
+
+	s.fileRoutes(g, false)
 }
 
 // apiRoutes registers the JSON API; openapi.json needs no sign-in.
@@ -108,6 +110,8 @@ func (s *server) apiRoutes(api *gin.RouterGroup) {
 	t := g.Group("", s.requireModule(modTasks))
 	t.GET("/tasks", s.tasksAPI)
 	t.GET("/tasks.ics", s.tasksICSAPI)
+
+	s.fileRoutes(g, true)
 }
 
 // cacheFor lets browsers keep an answer for d.

@@ -34,6 +34,15 @@ func contentSecurityPolicy(logoOrigin string, formAction []string) string {
 	}, "; ")
 }
 
+// bodyLimit is the most a request's body may hold: maxBodyBytes, or more
+// on the routes that take uploads (registered in s.uploads).
+func (s *server) bodyLimit(c *gin.Context) int64 {
+	if n, ok := s.uploads[c.FullPath()]; ok {
+		return n
+	}
+	return maxBodyBytes
+}
+
 // securityHeaders sets the security headers on every answer and bounds the
 // request body.
 func (s *server) securityHeaders(c *gin.Context) {
@@ -46,7 +55,7 @@ func (s *server) securityHeaders(c *gin.Context) {
 	h.Set("Referrer-Policy", "same-origin")
 	h.Set("X-Frame-Options", "DENY")
 	if c.Request.Body != nil {
-		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxBodyBytes)
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, s.bodyLimit(c))
 	}
 	c.Next()
 }

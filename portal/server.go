@@ -17,6 +17,7 @@ import (
 	"clientgate/connectors"
 	"clientgate/connectors/bridge"
 	"clientgate/portal/documents"
+	"clientgate/connectors/files"
 	"clientgate/portal/i18n"
 	"clientgate/portal/reqid"
 )
@@ -55,6 +56,8 @@ type server struct {
 	docs           *documents.Renderer // invoice and quote PDFs
 	now            func() time.Time
 	extra          []gin.HandlerFunc
+	files          files.Library    // nil: no files module
+	uploads        map[string]int64 // upload route → its body limit
 }
 
 // errorf builds an error prefixed with the package name.
@@ -75,7 +78,7 @@ func newServer(o Options) (*server, error) {
 		readyChecks: readyChecksOf(o), logProbes: o.AccessLogProbes, readBudget: o.ReadBudget,
 		enabled: o.Enabled, companyDefault: o.CompanyItemsDefault,
 		now:   func() time.Time { return time.Now().UTC() },
-		extra: o.Middleware,
+		extra: o.Middleware, files: o.Files, uploads: map[string]int64{},
 	}
 	if s.log == nil {
 		s.log = slog.Default()

@@ -23,7 +23,7 @@ var staticFS embed.FS
 // rendered inside "layout", except standalone pages that define "page".
 var pageNames = []string{
 	"dashboard", "details", "details_edit", "invoices", "invoice", "document_print", "payment_return",
-	"quotes", "quote", "quote_confirm", "transactions", "tasks", "calendar_revoke", "error",
+	"quotes", "quote", "quote_confirm", "transactions", "tasks", "calendar_revoke", "error", "files",
 }
 
 // pageSet holds the parsed templates, one per page.

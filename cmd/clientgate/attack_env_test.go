@@ -13,6 +13,7 @@ import (
 	"clientgate/auth/devoidc"
 	"clientgate/config"
 	"clientgate/connectors"
+	"clientgate/connectors/files"
 	"clientgate/connectors/sqlstore"
 )
 
@@ -72,6 +73,9 @@ func startAttackEnv(t *testing.T, edit func(*config.Config)) *attackEnv {
 	if err := importDemoData(ctx, store, log); err != nil {
 		t.Fatal(err)
 	}
+	if err := importDemoFiles(ctx, cfg, store, log); err != nil {
+		t.Fatal(err)
+	}
 	done := make(chan error, 1)
 	go func() { done <- serveStore(ctx, cfg, store, log, serveExtras{}) }()
 	t.Cleanup(func() {
@@ -115,6 +119,13 @@ func (e *attackEnv) collect(email string) {
 	}
 	for _, x := range tasks.Items {
 		byKind["task"] = append(byKind["task"], x.ID)
+	}
+	own, err := e.store.OwnerFiles(ctx, files.ContactOwner(c.ID), p)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	for _, x := range own.Items {
+		byKind["file"] = append(byKind["file"], x.ID)
 	}
 	for _, kind := range sweepKinds {
 		if len(byKind[kind]) == 0 {

@@ -120,6 +120,9 @@ func TestAttackCSRF(t *testing.T) {
 	if after := e.quoteStates(zoe); after[quote] != before[quote] {
 		t.Errorf("a forged request decided the quote: %s", after[quote])
 	}
+	if used, err := e.store.UploadedBytes(context.Background(), e.ids[zoe]); err != nil || used != 0 {
+		t.Errorf("forged uploads stored %d bytes (%v)", used, err)
+	}
 	c, _ := e.store.GetContact(context.Background(), e.ids[zoe])
 	if strings.HasPrefix(c.MobilePhone, "+44 20 7946") {
 		t.Errorf("a forged request changed the phone: %q", c.MobilePhone)

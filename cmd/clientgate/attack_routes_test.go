@@ -7,7 +7,7 @@ package main
 // writeRoutes.
 
 // sweepKinds are the item kinds every contact of the demo data has.
-var sweepKinds = []string{"invoice", "quote", "task"}
+var sweepKinds = []string{"invoice", "quote", "task", "file"}
 
 // sweepRoute is a route that names one item: {id} is replaced by the IDs
 // of another contact's items of kind, each of which must be "not found".
@@ -35,15 +35,17 @@ var sweepRoutes = []sweepRoute{
 	{"GET", "/clients/quotes/{id}.pdf", "quote"},
 	{"GET", "/api/v1/quotes/{id}.pdf", "quote"},
 	{"GET", "/clients/quotes/{id}/print", "quote"},
+	{"GET", "/clients/files/{id}", "file"},
+	{"GET", "/api/v1/files/{id}", "file"},
 }
 
 // listRoutes are the pages and API reads that show the signed-in
 // contact's own data; none may hold another contact's item IDs.
 var listRoutes = []string{
 	"/clients/", "/clients/invoices", "/clients/quotes", "/clients/transactions", "/clients/tasks",
-	"/clients/details", "/clients/details/edit",
+	"/clients/details", "/clients/details/edit", "/clients/files",
 	"/api/v1/dashboard", "/api/v1/me", "/api/v1/invoices", "/api/v1/quotes", "/api/v1/transactions",
-	"/api/v1/tasks", "/api/v1/tasks.ics",
+	"/api/v1/tasks", "/api/v1/tasks.ics", "/api/v1/files",
 }
 
 // writeRoute is a state-changing route with a body that is valid for the
@@ -61,4 +63,10 @@ var writeRoutes = []writeRoute{
 	{"POST", "/clients/tasks/calendar/revoke", "application/x-www-form-urlencoded", ""},
 	{"POST", "/clients/invoices/{own_invoice}/pay", "application/x-www-form-urlencoded", ""},
 	{"POST", "/api/v1/invoices/{own_invoice}/checkout", "application/json", ""},
+	{"POST", "/clients/files", "multipart/form-data; boundary=b0", multipartFile},
+	{"POST", "/api/v1/files", "multipart/form-data; boundary=b0", multipartFile},
 }
+
+// multipartFile is a multipart body with one small text file.
+const multipartFile = "--b0\r\nContent-Disposition: form-data; name=\"file\"; filename=\"forged.txt\"\r\n" +
+	"Content-Type: text/plain\r\n\r\nwritten by a forged request\r\n--b0--\r\n"

@@ -51,7 +51,7 @@ func baseEnv(t testing.TB) []string {
 }
 
 // runBinary runs the binary to completion with env and args.
-func runBinary(t *testing.T, env []string, args ...string) result {
+func runBinary(t testing.TB, env []string, args ...string) result {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -74,7 +74,7 @@ func runBinary(t *testing.T, env []string, args ...string) result {
 }
 
 // checkNoPanic fails when output looks like a panic or a stack trace.
-func checkNoPanic(t *testing.T, out string) {
+func checkNoPanic(t testing.TB, out string) {
 	t.Helper()
 	for _, bad := range []string{"panic:", "goroutine ", ".go:"} {
 		if strings.Contains(out, bad) {
@@ -84,7 +84,7 @@ func checkNoPanic(t *testing.T, out string) {
 }
 
 // writeFile writes content into dir/name and returns the path.
-func writeFile(t *testing.T, dir, name, content string) string {
+func writeFile(t testing.TB, dir, name, content string) string {
 	t.Helper()
 	path := filepath.Join(dir, name)
 	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {

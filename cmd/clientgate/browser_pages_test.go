@@ -124,7 +124,7 @@ func (b *browser) portalPaths(origin string, payments bool) []pagePath {
 		{"quote-print", quote + "/print"},
 		{"quote-confirm", quote + "/accept"}, {"payments", "/clients/transactions"},
 		{"tasks", "/clients/tasks"}, {"calendar-revoke", "/clients/tasks/calendar/revoke"},
-		{"details", "/clients/details"}, {"details-edit", "/clients/details/edit"},
+		{"details", "/clients/details"}, {"details-edit", "/clients/details/edit"}, {"files", "/clients/files"},
 		{"not-found", "/clients/no-such-page"},
 	}
 	if payments {

@@ -66,6 +66,9 @@ func cmdDemo(ctx context.Context, a *app, args []string) error {
 	if err := importDemoData(ctx, store, log); err != nil {
 		return err
 	}
+	if err := importDemoFiles(ctx, cfg, store, log); err != nil {
+		return err
+	}
 	fmt.Fprintf(a.stderr, "clientgate demo: open %s%s/ (Ctrl-C to stop)\n", cfg.PublicURL, cfg.Portal.BasePath)
 	return serveStore(ctx, cfg, store, log, ex)
 }

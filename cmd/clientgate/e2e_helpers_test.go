@@ -67,6 +67,17 @@ func startProviderFor(t testing.TB, addrs []string, people ...devoidc.Person) *d
 	return op
 }
 
+// authYAML is the auth section of a portal at addr signing in with op.
+func authYAML(op *devoidc.Provider, addr string) string {
+	return `auth:
+  issuer: ` + op.Issuer() + `
+  client_id: portal
+  client_secret: portal-secret
+  redirect_url: http://` + addr + `/auth/callback
+  session_keys: [` + sessionKey + `]
+`
+}
+
 // portalClient is a cookie-keeping HTTP client, like a browser.
 type portalClient struct {
 	t    testing.TB

@@ -17,6 +17,8 @@ type serveExtras struct {
 	// stripeClient, when set, sends the Stripe provider's API calls (the
 	// demo's stripe-mock transport; see demostripe.go).
 	stripeClient *http.Client
+	// files is the files library serve opened (set by serveStore).
+	files *fileStore
 }
 
 // wrap serves each mount under its prefix and everything else with h.

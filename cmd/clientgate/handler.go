@@ -32,6 +32,7 @@ func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sql
 		return nil, err
 	}
 	opts := portalOptions(cfg, st.conn, store, log)
+	opts.Files = ex.files.lib
 	opts.Middleware = append(opts.Middleware, httpm.Middleware())
 	opts.RateLimits.OnLimited = signIns.rateLimited
 	opts.Payments, opts.FormActionOrigins = pay.portalOptions(), pay.formOrigins()
@@ -56,7 +57,8 @@ func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sql
 		return nil, err
 	}
 	crm.run(ctx)
-	opts.ReadyChecks = readyChecks(cfg, store, authSvc, crm)
+	opts.ReadyChecks = append(readyChecks(cfg, store, authSvc, crm),
+		portal.ReadyCheck{Name: "files", Informational: true, Check: ex.files.check})
 	engine, err := portal.New(opts)
 	if err != nil {
 		return nil, err

@@ -48,6 +48,7 @@ var commands = []command{
 	{"import", "import [--config FILE] DATA.json", "import contacts, invoices, quotes, ... into the built-in store", cmdImport},
 	{"link", "link list|add|remove|conflicts [--config FILE] ...", "manage links from sign-in identities to contacts", cmdLink},
 	{"settings", "settings show|set [--config FILE] [flags] CONTACT", "show or change a contact's portal settings", cmdSettings},
+	{"files", "files add|list|remove [--config FILE] [--contact ID | --company ID] ...", "place files in a contact's or company's library, list or remove them", cmdFiles},
 	{"sessions", "sessions list|revoke [--config FILE] [--contact ID | --email EMAIL | --all]", "list or end sign-in sessions (every replica)", cmdSessions},
 	{"cache", cacheUsage, "drop cached CRM data in the running portal (every replica)", cmdCache},
 	{"version", "version", "print the version", cmdVersion},

@@ -97,18 +97,18 @@ func (p *paymentsWiring) discrepancy(ctx context.Context, res payflow.WebhookRes
 	return p.send(ctx, n)
 }
 
-// sweepEvery is how often the ledger is swept for payments the CRM does
+// ledgerSweepEvery is how often the ledger is swept for payments the CRM does
 // not hold and that have no write-back job (one given up after a long
 // outage, or lost to a crash).
-const sweepEvery = 5 * time.Minute
+const ledgerSweepEvery = 5 * time.Minute
 
-// run sweeps at once and then every sweepEvery until ctx ends.
+// run sweeps at once and then every ledgerSweepEvery until ctx ends.
 func (p *paymentsWiring) run(ctx context.Context) {
 	if p == nil {
 		return
 	}
 	go func() {
-		t := time.NewTicker(sweepEvery)
+		t := time.NewTicker(ledgerSweepEvery)
 		defer t.Stop()
 		for {
 			p.sweep(ctx)

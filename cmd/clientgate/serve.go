@@ -57,11 +57,18 @@ func serveStore(ctx context.Context, cfg *config.Config, store *sqlstore.Store, 
 	if err != nil {
 		return err
 	}
+	fs, err := openFiles(ctx, cfg, store, log)
+	if err != nil {
+		return err
+	}
+	defer fs.close()
+	ex.files = fs
 	handler, err := buildHandler(ctx, cfg, st, store, reg, log, ex, pay)
 	if err != nil {
 		return err
 	}
 	st.run(ctx)
+	go fs.sweep(ctx, log)
 	if err := bg.start(ctx); err != nil {
 		return err
 	}

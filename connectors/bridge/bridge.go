@@ -88,6 +88,7 @@ type Store interface {
 	PreferenceStore
 	FormDraftStore
 	SessionStore
+	FileStore
 
 	// LinkFor returns the stored link of an identity, or ErrNotFound.
 	LinkFor(ctx context.Context, id Identity) (Link, error)
