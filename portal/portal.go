@@ -15,8 +15,8 @@ import (
 
 	"clientgate/connectors"
 	"clientgate/connectors/bridge"
-	"clientgate/portal/documents"
 	"clientgate/connectors/files"
+	"clientgate/portal/documents"
 )
 
 // Authenticator signs people in and puts an auth.Principal on requests.

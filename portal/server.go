@@ -16,8 +16,8 @@ import (
 
 	"clientgate/connectors"
 	"clientgate/connectors/bridge"
-	"clientgate/portal/documents"
 	"clientgate/connectors/files"
+	"clientgate/portal/documents"
 	"clientgate/portal/i18n"
 	"clientgate/portal/reqid"
 )
