@@ -31,6 +31,10 @@ type Config struct {
 	Payments  PaymentsConfig  `yaml:"payments"`
 	Email     EmailConfig     `yaml:"email"`
 	RateLimit RateLimitConfig `yaml:"rate_limit"`
+	// Tickets configures the tickets clients open; Staff who may use the
+	// staff inbox.
+	Tickets TicketsConfig `yaml:"tickets"`
+	Staff   StaffConfig   `yaml:"staff"`
 }
 
 // ListenConfig is where the portal's HTTP server listens.
@@ -157,6 +161,10 @@ type ModulesConfig struct {
 	Transactions bool `yaml:"transactions"`
 	Tasks        bool `yaml:"tasks"`
 	Details      bool `yaml:"details"`
+	// Tickets are the client's support tickets; Messages the message
+	// threads on invoices, quotes and tasks.
+	Tickets  bool `yaml:"tickets"`
+	Messages bool `yaml:"messages"`
 }
 
 // CacheConfig configures the read cache in front of the connector.

@@ -18,7 +18,7 @@ var (
 func (m ModulesConfig) Map() map[string]bool {
 	return map[string]bool{
 		"invoices": m.Invoices, "quotes": m.Quotes, "transactions": m.Transactions,
-		"tasks": m.Tasks, "details": m.Details,
+		"tasks": m.Tasks, "details": m.Details, "tickets": m.Tickets, "messages": m.Messages,
 	}
 }
 

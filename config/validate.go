@@ -43,6 +43,9 @@ func (c *Config) validate(authRequired bool) error {
 	}
 	c.Payments.validate(&p)
 	c.Email.validate(&p)
+	c.Email.validateCategoryTo(&p, c.Tickets.Categories)
+	c.Tickets.validate(&p)
+	c.Staff.validate(&p)
 	c.RateLimit.validate(&p)
 	if c.Portal.HSTSMaxAge < 0 {
 		p.add("portal.hsts_max_age", "must not be negative")

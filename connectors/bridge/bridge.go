@@ -79,6 +79,8 @@ type Store interface {
 	PreferenceStore
 	FormDraftStore
 	SessionStore
+	StaffDirectory
+	EmailPreferenceStore
 
 	// LinkFor returns the stored link of an identity, or ErrNotFound.
 	LinkFor(ctx context.Context, id Identity) (Link, error)

@@ -31,6 +31,7 @@ type Bridge struct {
 	now       func() time.Time
 	pay       ledger
 	prefs     prefState // preferences and form drafts (bridge_prefs.go)
+	staff     staffState // staff directory and email preferences (bridge_staff.go)
 }
 
 // linkRec is a link with its insertion number, to order equal times.
