@@ -30,6 +30,9 @@ type dashboard struct {
 	OpenQuotes   []connectors.Quote
 	QuotesCount  int
 	NextTasks    []connectors.Task
+	// Conversations are the open tickets and unread replies (tickets and
+	// messages modules).
+	Conversations connectors.ConversationCounts
 }
 
 // loadDashboard reads the lists of the enabled modules concurrently.
@@ -45,6 +48,12 @@ func (s *server) loadDashboard(c *gin.Context) (dashboard, error) {
 	}
 	if v.modules[modTasks] {
 		g.Go(guard(func() error { return s.dashTasks(ctx, v.scope, &d) }))
+	}
+	if v.modules[modTickets] || v.modules[modMessages] {
+		g.Go(guard(func() (err error) {
+			d.Conversations, err = s.conv.ConversationCounts(ctx, v.scope)
+			return err
+		}))
 	}
 	return d, g.Wait()
 }

@@ -12,6 +12,10 @@ type dashboardJSON struct {
 	OpenQuotesCount int             `json:"open_quotes_count"`
 	OpenQuotes      []quoteJSON     `json:"open_quotes"`
 	NextTasks       []taskJSON      `json:"next_tasks"`
+	// OpenTickets and UnreadReplies are 0 while the tickets and messages
+	// modules are off.
+	OpenTickets   int `json:"open_tickets"`
+	UnreadReplies int `json:"unread_replies"`
 }
 
 // dashboardAPI answers GET /api/v1/dashboard.
@@ -24,7 +28,8 @@ func (s *server) dashboardAPI(c *gin.Context) {
 	f := viewerOf(c).fmt
 	out := dashboardJSON{Modules: d.Modules, UnpaidCount: d.UnpaidCount, OverdueCount: d.OverdueCount,
 		OpenQuotesCount: d.QuotesCount, AmountDue: []moneyJSON{}, UnpaidInvoices: []invoiceJSON{},
-		OpenQuotes: []quoteJSON{}, NextTasks: []taskJSON{}}
+		OpenQuotes: []quoteJSON{}, NextTasks: []taskJSON{},
+		OpenTickets: d.Conversations.OpenTickets, UnreadReplies: d.Conversations.UnreadReplies}
 	for _, m := range d.AmountDue {
 		out.AmountDue = append(out.AmountDue, f.money(m))
 	}

@@ -28,6 +28,7 @@ type invoiceData struct {
 	Invoice      connectors.Invoice
 	Payments     []connectors.Transaction
 	ShowPayments bool
+	Messages     *messagesSection
 }
 
 // invoicePage shows one invoice with its lines, totals and payments; the
@@ -50,7 +51,9 @@ func (s *server) invoicePage(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.respond(c, view{Page: "invoice", Title: "invoice.heading", TitleArgs: []any{"Number", d.Invoice.Number}, Data: d})
+	d.Messages = s.loadMessages(c, connectors.ItemRef{Kind: connectors.ThreadInvoice, ID: d.Invoice.ID})
+	s.respond(c, view{Page: "invoice", Title: "invoice.heading", TitleArgs: []any{"Number", d.Invoice.Number}, Data: d,
+		Notice: messageNotices[c.Query("done")]})
 }
 
 // invoicePayments lists the transactions of the URL's invoice, newest

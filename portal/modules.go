@@ -16,10 +16,13 @@ const (
 	modTransactions = "transactions"
 	modTasks        = "tasks"
 	modDetails      = "details"
+	modTickets      = "tickets"
+	modMessages     = "messages"
 )
 
-// allModules lists the modules in navigation order.
-var allModules = []string{modInvoices, modQuotes, modTransactions, modTasks, modDetails}
+// allModules lists the modules in navigation order (messages, shown on
+// the items' pages, has no page of its own).
+var allModules = []string{modInvoices, modQuotes, modTransactions, modTasks, modTickets, modDetails, modMessages}
 
 // checkModules rejects unknown module names and copies the switches.
 func checkModules(m map[string]bool) (map[string]bool, error) {
@@ -67,7 +70,16 @@ func (s *server) effectiveModules(settings bridge.ContactSettings) map[string]bo
 		if !set {
 			on, set = s.modules[m]
 		}
-		out[m] = (on || !set) && capable(caps, m)
+		out[m] = (on || !set) && (capable(caps, m) || s.conversationCapable(m))
 	}
 	return out
+}
+
+// conversationCapable reports whether Conversations can serve module m.
+func (s *server) conversationCapable(m string) bool {
+	if s.conv == nil {
+		return false
+	}
+	caps := s.conv.ConversationCapabilities()
+	return m == modTickets && caps.Tickets || m == modMessages && caps.Messages
 }

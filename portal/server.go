@@ -50,6 +50,10 @@ type server struct {
 	limits         *limiters
 	now            func() time.Time
 	extra          []gin.HandlerFunc
+	conv           connectors.Conversations // nil: no tickets or messages
+	inbox          bridge.Inbox             // nil: no staff pages
+	categories     []string
+	invites        Inviter // nil: email is off
 }
 
 // errorf builds an error prefixed with the package name.
@@ -71,6 +75,7 @@ func newServer(o Options) (*server, error) {
 		enabled: o.Enabled, companyDefault: o.CompanyItemsDefault,
 		now:   func() time.Time { return time.Now().UTC() },
 		extra: o.Middleware,
+		conv:  o.Conversations, inbox: o.Inbox, categories: o.TicketCategories, invites: o.Invites,
 	}
 	if s.log == nil {
 		s.log = slog.Default()

@@ -1,0 +1,93 @@
+package portal
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"clientgate/connectors"
+)
+
+// replyToTicket adds the viewer's post to the URL's ticket.
+func (s *server) replyToTicket(c *gin.Context, body string) (connectors.Post, error) {
+	id, err := itemID(c)
+	if err != nil {
+		return connectors.Post{}, err
+	}
+	v := viewerOf(c)
+	return s.conv.ReplyToTicket(c.Request.Context(), v.scope, id, connectors.NewPost{Body: body, AuthorName: v.contact.Name()})
+}
+
+// replyPage handles the reply form: the ticket again with the reply, or
+// with the typed text and what is wrong with it.
+func (s *server) replyPage(c *gin.Context) {
+	form, err := postedForm(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	p, err := s.replyToTicket(c, form.Get("body"))
+	if err != nil {
+		s.refusePost(c, err, form.Get("body"), s.ticketPage)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, s.itemURL("tickets", p.ThreadID)+"?done=replied#post-"+p.ID)
+}
+
+// replyAPI answers POST /api/v1/tickets/{id}/replies with the new post.
+func (s *server) replyAPI(c *gin.Context) {
+	fields, err := readFields(c, c.Request.Body, "body")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	p, err := s.replyToTicket(c, fields["body"])
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.respond(c, view{Status: created, JSON: postOf(p)})
+}
+
+// setTicketOpen closes (open false) or reopens the URL's ticket.
+func (s *server) setTicketOpen(c *gin.Context, open bool) (connectors.Thread, error) {
+	id, err := itemID(c)
+	if err != nil {
+		return connectors.Thread{}, err
+	}
+	change := s.conv.CloseTicket
+	if open {
+		change = s.conv.ReopenTicket
+	}
+	t, _, err := change(c.Request.Context(), viewerOf(c).scope, id)
+	return t, err
+}
+
+// ticketStatusPage handles the close and reopen buttons.
+func (s *server) ticketStatusPage(open bool) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		t, err := s.setTicketOpen(c, open)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		done := "closed"
+		if open {
+			done = "reopened"
+		}
+		c.Redirect(http.StatusSeeOther, s.itemURL("tickets", t.ID)+"?done="+done)
+	}
+}
+
+// ticketStatusAPI answers POST /api/v1/tickets/{id}/close and /reopen
+// with the ticket as it now stands; repeating one changes nothing.
+func (s *server) ticketStatusAPI(open bool) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		t, err := s.setTicketOpen(c, open)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		s.respond(c, view{JSON: ticketOf(t)})
+	}
+}
