@@ -48,7 +48,7 @@ type layoutData struct {
 	// Staff marks the staff pages (their language switcher is a
 	// visitor's).
 	Staff bool
-	Page any
+	Page  any
 }
 
 // moduleLabels are the message IDs of the modules' navigation labels.

@@ -16,7 +16,7 @@ import (
 // inboxFilters are the inbox's filter form: the query's values.
 type inboxFilters struct {
 	Status, Kind, Assigned, Category, Contact string
-	Unread                                   bool
+	Unread                                    bool
 }
 
 // inboxStatusChoices are the status filter's values: "" (every thread

@@ -18,9 +18,9 @@ type Session struct {
 	// Staff records that the ID token made the person staff at sign-in
 	// (staff.claim and staff.values), which the staff inbox requires on
 	// every request. A session needs a contact, Staff, or both.
-	Staff bool `json:"staff"`
-	Email     string `json:"email"`
-	Name      string `json:"name"`
+	Staff bool   `json:"staff"`
+	Email string `json:"email"`
+	Name  string `json:"name"`
 	// SID is the provider's session ID (the ID token's sid claim), used by
 	// back-channel logout; "" when the provider sent none.
 	SID string `json:"sid,omitempty"`

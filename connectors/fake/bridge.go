@@ -30,7 +30,7 @@ type Bridge struct {
 	seq       int64
 	now       func() time.Time
 	pay       ledger
-	prefs     prefState // preferences and form drafts (bridge_prefs.go)
+	prefs     prefState  // preferences and form drafts (bridge_prefs.go)
 	staff     staffState // staff directory and email preferences (bridge_staff.go)
 }
 
