@@ -46,3 +46,6 @@ func newDirectory(people []Person) directory {
 	}
 	return d
 }
+
+// Sub returns the person's sub claim, as the provider's tokens carry it.
+func (p Person) Sub() string { return p.subject() }

@@ -18,7 +18,7 @@ import (
 
 // buildHandler assembles the HTTP handler: the portal with sign-in, HTTP
 // metrics and, with the cache on, the signed invalidation webhook.
-func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sqlstore.Store, reg *prometheus.Registry, log *slog.Logger, ex serveExtras) (http.Handler, error) {
+func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sqlstore.Store, bg *background, reg *prometheus.Registry, log *slog.Logger, ex serveExtras) (http.Handler, error) {
 	signIns, err := newSignInMetrics(reg)
 	if err != nil {
 		return nil, err
@@ -31,11 +31,12 @@ func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sql
 		return nil, err
 	}
 	opts := portalOptions(cfg, st.conn, store, log)
+	conversationOptions(cfg, &opts, store, bg)
 	opts.Middleware = append(opts.Middleware, httpm.Middleware())
 	opts.RateLimits.OnLimited = signIns.rateLimited
 	var authSvc *auth.Service
 	if cfg.Auth.Issuer != "" {
-		if authSvc, err = newAuth(ctx, cfg, st.conn, store, log, signIns, sessionBroadcaster(st), ex.authOptions); err != nil {
+		if authSvc, err = newAuth(ctx, cfg, st.conn, store, log, signIns, sessionBroadcaster(st), staffAuthOptions(cfg, bg, log, ex.authOptions)); err != nil {
 			return nil, err
 		}
 		if st.bus != nil {

@@ -53,7 +53,10 @@ func serveStore(ctx context.Context, cfg *config.Config, store *sqlstore.Store, 
 		return err
 	}
 	defer bg.close()
-	handler, err := buildHandler(ctx, cfg, st, store, reg, log, ex)
+	if err := bg.addNotifier(cfg, st.conn, store, log); err != nil {
+		return err
+	}
+	handler, err := buildHandler(ctx, cfg, st, store, bg, reg, log, ex)
 	if err != nil {
 		return err
 	}

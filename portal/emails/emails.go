@@ -40,8 +40,8 @@ type Business struct {
 type Options struct {
 	// PortalName is the portal's name, at the top of every email.
 	PortalName string
-	// AccentColor is the colour of the action button, "#rrggbb";
-	// default #2563eb.
+	// AccentColor is the colour of the action button, "#rrggbb" or
+	// "#rgb"; default #2563eb.
 	AccentColor string
 	// Business is shown in the footer; Name defaults to PortalName.
 	Business Business
@@ -59,7 +59,10 @@ type Renderer struct {
 	text *texttemplate.Template
 }
 
-var hexColour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+var (
+	hexColour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+	shortHex  = regexp.MustCompile(`^#[0-9a-fA-F]{3}$`)
+)
 
 // New parses the templates and catalogs once.
 func New(o Options) (*Renderer, error) {
@@ -71,6 +74,10 @@ func New(o Options) (*Renderer, error) {
 	}
 	if o.AccentColor == "" {
 		o.AccentColor = "#2563eb"
+	}
+	if shortHex.MatchString(o.AccentColor) {
+		c := o.AccentColor
+		o.AccentColor = string([]byte{'#', c[1], c[1], c[2], c[2], c[3], c[3]})
 	}
 	if !hexColour.MatchString(o.AccentColor) {
 		return nil, fmt.Errorf("emails: accent colour %q is not #rrggbb", o.AccentColor)
