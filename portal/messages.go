@@ -85,12 +85,8 @@ func (s *server) checkItem(c *gin.Context, kind connectors.ThreadKind) (connecto
 	return connectors.ItemRef{Kind: kind, ID: id}, err
 }
 
-// postMessage adds the viewer's message to the URL's item of kind.
-func (s *server) postMessage(c *gin.Context, kind connectors.ThreadKind, body string) (connectors.Post, error) {
-	item, err := s.checkItem(c, kind)
-	if err != nil {
-		return connectors.Post{}, err
-	}
+// postMessage adds the viewer's message to item, which checkItem read.
+func (s *server) postMessage(c *gin.Context, item connectors.ItemRef, body string) (connectors.Post, error) {
 	v := viewerOf(c)
 	return s.conv.PostMessage(c.Request.Context(), v.scope, item, connectors.NewPost{Body: body, AuthorName: v.contact.Name()})
 }
@@ -99,12 +95,17 @@ func (s *server) postMessage(c *gin.Context, kind connectors.ThreadKind, body st
 // item's page, shown again with the typed text when it is refused.
 func (s *server) postMessagePage(kind connectors.ThreadKind, show gin.HandlerFunc) gin.HandlerFunc {
 	return func(c *gin.Context) {
+		item, err := s.checkItem(c, kind)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
 		form, err := postedForm(c)
 		if err != nil {
 			s.fail(c, err)
 			return
 		}
-		p, err := s.postMessage(c, kind, form.Get("body"))
+		p, err := s.postMessage(c, item, form.Get("body"))
 		if err != nil {
 			s.refusePost(c, err, form.Get("body"), show)
 			return
@@ -146,12 +147,17 @@ func (s *server) messagesAPI(kind connectors.ThreadKind) gin.HandlerFunc {
 // with the new post.
 func (s *server) postMessageAPI(kind connectors.ThreadKind) gin.HandlerFunc {
 	return func(c *gin.Context) {
+		item, err := s.checkItem(c, kind)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
 		fields, err := readFields(c, c.Request.Body, "body")
 		if err != nil {
 			s.fail(c, err)
 			return
 		}
-		p, err := s.postMessage(c, kind, fields["body"])
+		p, err := s.postMessage(c, item, fields["body"])
 		if err != nil {
 			s.fail(c, err)
 			return

@@ -8,25 +8,27 @@ import (
 	"clientgate/connectors"
 )
 
-// replyToTicket adds the viewer's post to the URL's ticket.
-func (s *server) replyToTicket(c *gin.Context, body string) (connectors.Post, error) {
-	id, err := itemID(c)
-	if err != nil {
-		return connectors.Post{}, err
-	}
+// replyToTicket adds the viewer's post to their ticket t.
+func (s *server) replyToTicket(c *gin.Context, t connectors.Thread, body string) (connectors.Post, error) {
 	v := viewerOf(c)
-	return s.conv.ReplyToTicket(c.Request.Context(), v.scope, id, connectors.NewPost{Body: body, AuthorName: v.contact.Name()})
+	return s.conv.ReplyToTicket(c.Request.Context(), v.scope, t.ID, connectors.NewPost{Body: body, AuthorName: v.contact.Name()})
 }
 
 // replyPage handles the reply form: the ticket again with the reply, or
-// with the typed text and what is wrong with it.
+// with the typed text and what is wrong with it. Another contact's
+// ticket is not found, whatever the form holds.
 func (s *server) replyPage(c *gin.Context) {
+	t, err := s.getTicket(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
 	form, err := postedForm(c)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	p, err := s.replyToTicket(c, form.Get("body"))
+	p, err := s.replyToTicket(c, t, form.Get("body"))
 	if err != nil {
 		s.refusePost(c, err, form.Get("body"), s.ticketPage)
 		return
@@ -36,12 +38,17 @@ func (s *server) replyPage(c *gin.Context) {
 
 // replyAPI answers POST /api/v1/tickets/{id}/replies with the new post.
 func (s *server) replyAPI(c *gin.Context) {
+	t, err := s.getTicket(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
 	fields, err := readFields(c, c.Request.Body, "body")
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	p, err := s.replyToTicket(c, fields["body"])
+	p, err := s.replyToTicket(c, t, fields["body"])
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -46,18 +46,20 @@ var layouts = []layout{
 func TestBrowserEveryPage(t *testing.T) {
 	requireChromium(t)
 	axe := axeSource(t)
-	_, addrs := startBinary(t, baseEnv(t), false, "demo", "--addr", "127.0.0.1:0")
+	dir := t.TempDir()
+	_, addrs := startBinary(t, baseEnv(t), false, "demo", "--addr", "127.0.0.1:0", "--data", dir)
 	origin := "http://" + addrs["portal"]
 	b := newBrowserFor(t, pagesTimeout)
 	defer b.screenshotOnFailure()
 	b.signIn(origin + "/clients/")
-	paths := b.portalPaths(origin)
-	for _, l := range layouts {
-		b.use(l)
-		for _, p := range paths {
-			b.checkPage(l, origin+p.path, p.name, axe)
-		}
-	}
+	// The unsubscribe page (signed-out) first: sign-out needs a page with
+	// the button.
+	paths := append([]pagePath{{"unsubscribe", unsubscribePath(t, dir, browserPerson.email)}}, b.portalPaths(origin)...)
+	b.checkLayouts(origin, paths, axe)
+	b.signOut(origin + "/clients/")
+	b.do("sign in as staff", chromedp.Click(chromedp.Search(`//button[contains(., "`+demoStaff.Email+`")]`)),
+		chromedp.WaitVisible(chromedp.Search(`//h1[normalize-space()="Staff inbox"]`)))
+	b.checkLayouts(origin, b.staffPaths(origin), axe)
 	b.signOut(origin + "/clients/")
 	err := chromedp.Do(b.ctx, chromedp.Click(chromedp.Search(`//button[contains(., "newcomer@example.test")]`)),
 		chromedp.WaitVisible(chromedp.Search(`//h1[normalize-space()="No portal access"]`)))
@@ -112,13 +114,29 @@ func (b *browser) portalPaths(origin string) []pagePath {
 	invoice := eval[string](b, `[...document.querySelectorAll('main a')].find(a => a.textContent.trim() === "`+p.invoice+`").pathname`)
 	b.do("open the quotes", chromedp.Navigate(origin+"/clients/quotes"), chromedp.WaitVisible(quoteLink(p.quote)))
 	quote := eval[string](b, `[...document.querySelectorAll('main a')].find(a => a.textContent.trim().startsWith("`+p.quote+`")).pathname`)
+	b.do("open the tickets", chromedp.Navigate(origin+"/clients/tickets"), chromedp.WaitVisible(chromedp.Search(`//main//a[normalize-space()="Paper for the new menus"]`)))
+	ticket := eval[string](b, `[...document.querySelectorAll('main a')].find(a => a.textContent.trim() === "Paper for the new menus").pathname`)
+	b.do("open the appointments", chromedp.Navigate(origin+"/clients/tasks"), chromedp.WaitVisible(chromedp.CSS(`main a[href^="/clients/tasks/"].strong`)))
+	task := eval[string](b, `document.querySelector('main a[href^="/clients/tasks/"].strong').pathname`)
 	return []pagePath{
+		{"tickets", "/clients/tickets"}, {"ticket-new", "/clients/tickets/new"}, {"ticket", ticket}, {"task", task},
 		{"dashboard", "/clients/"}, {"invoices", "/clients/invoices"}, {"invoice", invoice},
 		{"invoice-print", invoice + "/print"}, {"quotes", "/clients/quotes"}, {"quote", quote},
 		{"quote-confirm", quote + "/accept"}, {"payments", "/clients/transactions"},
 		{"tasks", "/clients/tasks"}, {"calendar-revoke", "/clients/tasks/calendar/revoke"},
 		{"details", "/clients/details"}, {"details-edit", "/clients/details/edit"},
 		{"not-found", "/clients/no-such-page"},
+	}
+}
+
+// checkLayouts looks at every page in every layout.
+func (b *browser) checkLayouts(origin string, paths []pagePath, axe string) {
+	b.t.Helper()
+	for _, l := range layouts {
+		b.use(l)
+		for _, p := range paths {
+			b.checkPage(l, origin+p.path, p.name, axe)
+		}
 	}
 }
 

@@ -64,8 +64,45 @@ func seedDemoConversations(ctx context.Context, store *sqlstore.Store, issuer st
 			Category: "General question", AuthorName: sam.Name(),
 			Body: "Hi, could our accountant get their own login to see the invoices?"})
 	}
+	if err == nil {
+		err = seedPriya(ctx, store, actor)
+	}
 	if err != nil {
 		return fmt.Errorf("demo: conversations: %w", err)
+	}
+	return nil
+}
+
+// seedPriya gives Priya an open ticket and an answered message on her
+// invoice BB-0107.
+func seedPriya(ctx context.Context, store *sqlstore.Store, actor bridge.StaffActor) error {
+	priya, err := store.FindContactByEmail(ctx, "priya@brightside.example")
+	if err != nil {
+		return err
+	}
+	scope := connectors.Scope{ContactID: priya.ID}
+	if _, err := store.CreateTicket(ctx, scope, connectors.NewTicket{Subject: "Paper for the new menus", Category: "General question",
+		AuthorName: priya.Name(), Body: "Which paper would you recommend for menus that get wiped every day?"}); err != nil {
+		return err
+	}
+	invoices, err := store.ListInvoices(ctx, scope, connectors.PageRequest{Limit: connectors.MaxLimit})
+	if err != nil {
+		return err
+	}
+	for _, inv := range invoices.Items {
+		if inv.Number != "BB-0107" {
+			continue
+		}
+		item := connectors.ItemRef{Kind: connectors.ThreadInvoice, ID: inv.ID}
+		if _, err := store.PostMessage(ctx, scope, item, connectors.NewPost{Body: "Could you add our VAT number to this invoice?",
+			AuthorName: priya.Name()}); err != nil {
+			return err
+		}
+		t, err := store.ItemThread(ctx, scope, item)
+		if err == nil {
+			_, err = store.StaffReply(ctx, actor, t.ID, connectors.NewPost{Body: "Of course. The corrected invoice keeps its number."}, "")
+		}
+		return err
 	}
 	return nil
 }
