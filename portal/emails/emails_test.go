@@ -10,7 +10,7 @@ import (
 func renderer(t *testing.T) *emails.Renderer {
 	t.Helper()
 	r, err := emails.New(emails.Options{PortalName: "Acme Portal", AccentColor: "#0a7d5a",
-		Business: emails.Business{Name: "Acme Ltd", Address: "1 Road\nTown", Email: "hello@acme.example", Phone: "+1 555", Website: "https://acme.example"},
+		Business:  emails.Business{Name: "Acme Ltd", Address: "1 Road\nTown", Email: "hello@acme.example", Phone: "+1 555", Website: "https://acme.example"},
 		Languages: []string{"en", "de"}, DefaultLanguage: "en"})
 	if err != nil {
 		t.Fatal(err)

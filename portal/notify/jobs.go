@@ -27,7 +27,6 @@ type SignupArgs struct {
 // Kind implements jobs.Args.
 func (SignupArgs) Kind() string { return "notify.signup" }
 
-
 // jobOptions tune the notification kinds: a job waits for the CRM while
 // it is down (each attempt backs off up to the queue's maximum).
 var jobOptions = jobs.KindOptions{MaxAttempts: 100, Timeout: time.Minute}
