@@ -99,3 +99,20 @@ func (s *server) requestFormatter(c *gin.Context) formatter {
 	}
 	return s.formatterFor(c, bridge.Preferences{}, "")
 }
+
+// postFromForm posts the form's body with post; a refused text shows the
+// page again (show) with it. It reports false when it answered the
+// request.
+func (s *server) postFromForm(c *gin.Context, show gin.HandlerFunc, post func(body string) (connectors.Post, error)) (connectors.Post, bool) {
+	form, err := postedForm(c)
+	if err != nil {
+		s.fail(c, err)
+		return connectors.Post{}, false
+	}
+	p, err := post(form.Get("body"))
+	if err != nil {
+		s.refusePost(c, err, form.Get("body"), show)
+		return connectors.Post{}, false
+	}
+	return p, true
+}

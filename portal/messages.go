@@ -100,14 +100,8 @@ func (s *server) postMessagePage(kind connectors.ThreadKind, show gin.HandlerFun
 			s.fail(c, err)
 			return
 		}
-		form, err := postedForm(c)
-		if err != nil {
-			s.fail(c, err)
-			return
-		}
-		p, err := s.postMessage(c, item, form.Get("body"))
-		if err != nil {
-			s.refusePost(c, err, form.Get("body"), show)
+		p, ok := s.postFromForm(c, show, func(body string) (connectors.Post, error) { return s.postMessage(c, item, body) })
+		if !ok {
 			return
 		}
 		c.Redirect(http.StatusSeeOther, s.itemURL(itemModules[kind], c.Param("id"))+"?done=message#post-"+p.ID)
@@ -152,18 +146,24 @@ func (s *server) postMessageAPI(kind connectors.ThreadKind) gin.HandlerFunc {
 			s.fail(c, err)
 			return
 		}
-		fields, err := readFields(c, c.Request.Body, "body")
-		if err != nil {
-			s.fail(c, err)
-			return
-		}
-		p, err := s.postMessage(c, item, fields["body"])
-		if err != nil {
-			s.fail(c, err)
-			return
-		}
-		s.respond(c, view{Status: created, JSON: postOf(p)})
+		s.postAPI(c, func(body string) (connectors.Post, error) { return s.postMessage(c, item, body) })
 	}
+}
+
+// postAPI reads a JSON {"body"} and answers 201 with the post that post
+// made of it.
+func (s *server) postAPI(c *gin.Context, post func(body string) (connectors.Post, error)) {
+	fields, err := readFields(c, c.Request.Body, "body")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	p, err := post(fields["body"])
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.respond(c, view{Status: created, JSON: postOf(p)})
 }
 
 // isNotFound reports a connector's "not found".

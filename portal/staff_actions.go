@@ -2,6 +2,7 @@ package portal
 
 import (
 	"net/http"
+	"net/url"
 
 	"github.com/gin-gonic/gin"
 
@@ -12,18 +13,12 @@ import (
 // form's, by default waiting for the client); a refused text shows the
 // thread again with it.
 func (s *server) staffReplyPage(c *gin.Context) {
-	form, err := postedForm(c)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	id, err := itemID(c)
-	if err != nil {
-		s.fail(c, err)
+	form, id, ok := s.staffForm(c)
+	if !ok {
 		return
 	}
 	status := connectors.TicketStatus(form.Get("status"))
-	_, err = s.inbox.StaffReply(c.Request.Context(), staffActor(c), id, connectors.NewPost{Body: form.Get("body")}, status)
+	_, err := s.inbox.StaffReply(c.Request.Context(), staffActor(c), id, connectors.NewPost{Body: form.Get("body")}, status)
 	if err != nil {
 		s.refusePost(c, err, form.Get("body"), s.staffThreadPage)
 		return
@@ -33,14 +28,8 @@ func (s *server) staffReplyPage(c *gin.Context) {
 
 // staffStatusPage changes a thread's status.
 func (s *server) staffStatusPage(c *gin.Context) {
-	form, err := postedForm(c)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	id, err := itemID(c)
-	if err != nil {
-		s.fail(c, err)
+	form, id, ok := s.staffForm(c)
+	if !ok {
 		return
 	}
 	if _, _, err := s.inbox.SetStatus(c.Request.Context(), staffActor(c), id, connectors.TicketStatus(form.Get("status"))); err != nil {
@@ -53,14 +42,8 @@ func (s *server) staffStatusPage(c *gin.Context) {
 // staffAssignPage gives a thread to a staff member from the directory,
 // or to nobody ("").
 func (s *server) staffAssignPage(c *gin.Context) {
-	form, err := postedForm(c)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	id, err := itemID(c)
-	if err != nil {
-		s.fail(c, err)
+	form, id, ok := s.staffForm(c)
+	if !ok {
 		return
 	}
 	var to connectors.StaffMember
@@ -77,4 +60,20 @@ func (s *server) staffAssignPage(c *gin.Context) {
 		return
 	}
 	c.Redirect(http.StatusSeeOther, staffPath+"/threads/"+id+"?done=assigned")
+}
+
+// staffForm reads a staff action's form and the URL's thread ID; when
+// either is bad it answers the request and reports false.
+func (s *server) staffForm(c *gin.Context) (url.Values, string, bool) {
+	id, err := itemID(c)
+	if err != nil {
+		s.fail(c, err)
+		return nil, "", false
+	}
+	form, err := postedForm(c)
+	if err != nil {
+		s.fail(c, err)
+		return nil, "", false
+	}
+	return form, id, true
 }

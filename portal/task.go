@@ -15,12 +15,7 @@ type taskData struct {
 // taskPage shows one task or event, with its calendar link and message
 // thread.
 func (s *server) taskPage(c *gin.Context) {
-	id, err := itemID(c)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	t, err := s.conn.GetTask(c.Request.Context(), viewerOf(c).scope, id)
+	t, err := s.getTask(c)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -33,3 +28,12 @@ func (s *server) taskPage(c *gin.Context) {
 // messageNotices are the confirmations an item's page shows after a
 // message, by ?done=.
 var messageNotices = map[string]string{"message": "tickets.message_sent"}
+
+// getTask loads the task named in the URL for the viewer.
+func (s *server) getTask(c *gin.Context) (connectors.Task, error) {
+	id, err := itemID(c)
+	if err != nil {
+		return connectors.Task{}, err
+	}
+	return s.conn.GetTask(c.Request.Context(), viewerOf(c).scope, id)
+}

@@ -23,14 +23,8 @@ func (s *server) replyPage(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	form, err := postedForm(c)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	p, err := s.replyToTicket(c, t, form.Get("body"))
-	if err != nil {
-		s.refusePost(c, err, form.Get("body"), s.ticketPage)
+	p, ok := s.postFromForm(c, s.ticketPage, func(body string) (connectors.Post, error) { return s.replyToTicket(c, t, body) })
+	if !ok {
 		return
 	}
 	c.Redirect(http.StatusSeeOther, s.itemURL("tickets", p.ThreadID)+"?done=replied#post-"+p.ID)
@@ -43,17 +37,7 @@ func (s *server) replyAPI(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	fields, err := readFields(c, c.Request.Body, "body")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	p, err := s.replyToTicket(c, t, fields["body"])
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	s.respond(c, view{Status: created, JSON: postOf(p)})
+	s.postAPI(c, func(body string) (connectors.Post, error) { return s.replyToTicket(c, t, body) })
 }
 
 // setTicketOpen closes (open false) or reopens the URL's ticket.
