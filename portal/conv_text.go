@@ -39,3 +39,7 @@ func statusKey(st connectors.TicketStatus) string { return "tickets.status." + s
 
 // TicketStatus names a ticket or thread status in f's language.
 func (f formatter) TicketStatus(st connectors.TicketStatus) string { return f.T(statusKey(st)) }
+
+// StaffStatus names a thread status for the staff, from their side
+// ("waiting for the client").
+func (f formatter) StaffStatus(st connectors.TicketStatus) string { return f.T("staff.status." + string(st)) }

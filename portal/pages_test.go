@@ -41,7 +41,7 @@ func TestEveryPageRenders(t *testing.T) {
 			"Sam Staff", `action="/clients/tickets/` + ticket.ID + `/replies"`, "Close ticket"}},
 		{"task", "/clients/tasks/task1", []string{"Kick-off, meeting; room 2", "Bring notes", "Office", "Messages",
 			`action="/clients/tasks/task1/messages"`}},
-		{"staff_inbox", "/staff/", []string{"Staff inbox", "Printer jam", "ann@example.com", "Waiting for you"}},
+		{"staff_inbox", "/staff/", []string{"Staff inbox", "Printer jam", "ann@example.com", "Waiting for the client"}},
 		{"staff_thread", "/staff/threads/" + ticket.ID, []string{"Printer jam", "Ann Lee", "Please switch it off and on.",
 			"Replied", "Sam Staff", `action="/staff/threads/` + ticket.ID + `/assign"`}},
 		{"staff_invite", "/staff/invite", []string{"Invite a client", `name="email"`}},

@@ -26,11 +26,13 @@ var inboxStatusChoices = []string{"", "open", "waiting_on_staff", "waiting_on_cl
 // inboxKindChoices are the kind filter's values.
 var inboxKindChoices = []string{"", "ticket", "invoice", "quote", "task"}
 
-// inboxRow is one thread in the inbox with its contact's name.
+// inboxRow is one thread in the inbox with its contact's name and, for
+// an item thread, the item's number or title.
 type inboxRow struct {
-	Thread  connectors.Thread
-	Contact string
-	Email   string
+	Thread    connectors.Thread
+	Contact   string
+	Email     string
+	ItemLabel string
 }
 
 // inboxData is the staff inbox page.
@@ -127,10 +129,19 @@ func (s *server) inboxRows(ctx context.Context, threads []connectors.Thread) []i
 	}
 	names := s.contactNames(ctx, ids)
 	rows := make([]inboxRow, len(threads))
+	var g errgroup.Group
+	g.SetLimit(8)
 	for i, t := range threads {
 		c := names[t.ContactID]
 		rows[i] = inboxRow{Thread: t, Contact: c.Name(), Email: c.Email}
+		if t.Kind.IsItem() {
+			g.Go(guard(func() error {
+				rows[i].ItemLabel = s.itemLabel(ctx, t)
+				return nil
+			}))
+		}
 	}
+	_ = g.Wait()
 	return rows
 }
 

@@ -73,7 +73,7 @@ func TestStaffAnswers(t *testing.T) {
 	client := e.do(req{path: "/clients/tickets/" + th.ID, as: "ann"})
 	wantBody(t, client, "Fixed, &lt;i&gt;please&lt;/i&gt; check.", "Sam Staff", "Closed", "Alex Agent")
 	page := e.do(req{path: base, staff: true})
-	wantBody(t, page, "Replied", "Changed the status", "Assigned", "Status: Open → Waiting for you", "Status: Waiting for you → Closed",
+	wantBody(t, page, "Replied", "Changed the status", "Assigned", "Status: Open → Waiting for the client", "Status: Waiting for the client → Closed",
 		"Assigned: Nobody → Alex Agent", "Sam Staff")
 	hist, err := e.conv.ThreadHistory(context.Background(), th.ID, 10)
 	if err != nil || len(hist) != 3 {

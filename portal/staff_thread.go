@@ -134,7 +134,7 @@ func (s *server) history(c *gin.Context, threadID string, staff []bridge.StaffRe
 func historyChange(f formatter, ch connectors.Change, names map[string]string) string {
 	switch ch.Field {
 	case "status":
-		return f.T("staff.change.status", "Old", f.TicketStatus(connectors.TicketStatus(ch.Old)), "New", f.TicketStatus(connectors.TicketStatus(ch.New)))
+		return f.T("staff.change.status", "Old", f.StaffStatus(connectors.TicketStatus(ch.Old)), "New", f.StaffStatus(connectors.TicketStatus(ch.New)))
 	case "assignee":
 		name := func(id string) string {
 			if id == "" {
