@@ -42,4 +42,6 @@ func (f formatter) TicketStatus(st connectors.TicketStatus) string { return f.T(
 
 // StaffStatus names a thread status for the staff, from their side
 // ("waiting for the client").
-func (f formatter) StaffStatus(st connectors.TicketStatus) string { return f.T("staff.status." + string(st)) }
+func (f formatter) StaffStatus(st connectors.TicketStatus) string {
+	return f.T("staff.status." + string(st))
+}
