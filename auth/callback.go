@@ -42,12 +42,12 @@ func (s *Service) callback(c *gin.Context) {
 		s.refuse(c, err, f.Next)
 		return
 	}
-	contactID, outcome, _, err := s.resolve(c.Request.Context(), id, cl)
+	ss, outcome, err := s.signInAs(c.Request.Context(), id, cl)
 	if err != nil {
 		s.refuse(c, err, f.Next)
 		return
 	}
-	ss := bridge.Session{Identity: id, ContactID: contactID, Email: cl.Email, Name: cl.Name, SID: cl.SID, IDToken: raw}
+	ss.IDToken = raw
 	if err := s.startSession(c, ss); err != nil {
 		s.refuse(c, err, f.Next)
 		return

@@ -19,6 +19,9 @@ type claims struct {
 	Nonce         string       `json:"nonce"`
 	// SID is the provider's session ID, for back-channel logout.
 	SID string `json:"sid"`
+	// all holds every claim of an ID token, for the staff claim; nil for
+	// bearer tokens, which never make anyone staff.
+	all map[string]any
 }
 
 // claimsOf decodes a verified token's claims.
@@ -29,6 +32,9 @@ func claimsOf(t *oidc.IDToken) (claims, error) {
 	}
 	if cl.Subject == "" {
 		return claims{}, fmt.Errorf("auth: token has no subject")
+	}
+	if err := t.Claims(&cl.all); err != nil {
+		return claims{}, fmt.Errorf("auth: token claims: %w", err)
 	}
 	cl.Email = strings.TrimSpace(cl.Email)
 	return cl, nil

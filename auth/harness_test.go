@@ -37,7 +37,8 @@ var (
 	carol    = devoidc.Person{Subject: "sub-carol", Email: "carol@example.com", Name: "Carol Unverified", UnverifiedEmail: true}
 	dave     = devoidc.Person{Subject: "sub-dave", Email: "dave@example.com", Name: "Dave Twice"}
 	erin     = devoidc.Person{Subject: "sub-erin", Email: "erin@example.com", Name: "Erin New"}
-	everyone = []devoidc.Person{alice, bob, carol, dave, erin}
+	sam      = devoidc.Person{Subject: "sub-sam", Email: "sam.staff@example.com", Name: "Sam Staff", Groups: []string{"other", "portal-staff"}}
+	everyone = []devoidc.Person{alice, bob, carol, dave, erin, sam}
 )
 
 // site is one auth.Service mounted at a base path of the test server.

@@ -67,7 +67,13 @@ func (s *Service) provision(ctx context.Context, id bridge.Identity, cl claims) 
 		return "", "", fmt.Errorf("%w: create contact: %w", errBackend, err)
 	}
 	s.opts.Logger.InfoContext(ctx, "auth: provisioned contact", "contact_id", c.ID, "issuer", id.Issuer, "subject", id.Subject)
-	return c.ID, OutcomeProvisioned, s.saveLink(ctx, id, c.ID, cl.Email, bridge.ViaProvisioned)
+	if err := s.saveLink(ctx, id, c.ID, cl.Email, bridge.ViaProvisioned); err != nil {
+		return "", "", err
+	}
+	if s.opts.OnProvisioned != nil {
+		s.opts.OnProvisioned(ctx, c)
+	}
+	return c.ID, OutcomeProvisioned, nil
 }
 
 func (s *Service) saveLink(ctx context.Context, id bridge.Identity, contactID, email, via string) error {

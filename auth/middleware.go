@@ -55,15 +55,34 @@ func (s *Service) API() gin.HandlerFunc {
 }
 
 // admit re-checks a live session's access and lets the request through.
+// A staff session whose contact may no longer use the portal (or that
+// has none) goes on as staff only.
 func (s *Service) admit(c *gin.Context, ss bridge.Session, api bool) {
 	ctx := c.Request.Context()
+	if ss.ContactID == "" {
+		s.admitStaffOnly(c, ss)
+		return
+	}
 	acc, err := s.recheck(ctx, ss)
+	if _, refused := asRefusal(err); ss.Staff && (refused || errors.Is(err, errLinkGone)) {
+		s.admitStaffOnly(c, ss)
+		return
+	}
 	if err != nil {
 		s.sessionRefused(c, ss, err, api)
 		return
 	}
 	s.touch(ctx, ss)
 	SetPrincipal(c, acc.grant(principal(ss)))
+	c.Next()
+}
+
+// admitStaffOnly lets a staff session through without its contact.
+func (s *Service) admitStaffOnly(c *gin.Context, ss bridge.Session) {
+	s.touch(c.Request.Context(), ss)
+	p := principal(ss)
+	p.ContactID = ""
+	SetPrincipal(c, p)
 	c.Next()
 }
 

@@ -27,8 +27,7 @@ func (s *Service) safeNext(raw string) string {
 	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" {
 		return s.home()
 	}
-	base := s.opts.BasePath
-	if base != "" && u.Path != base && !strings.HasPrefix(u.Path, base+"/") {
+	if !s.underPortal(u.Path) {
 		return s.home()
 	}
 	if strings.Contains(u.Path, "/../") || strings.HasSuffix(u.Path, "/..") {
@@ -49,4 +48,11 @@ func localPath(p string) bool {
 		}
 	}
 	return true
+}
+
+// underPortal reports whether path is under BasePath (anywhere when it is
+// "") or StaffPath.
+func (s *Service) underPortal(path string) bool {
+	under := func(base string) bool { return path == base || strings.HasPrefix(path, base+"/") }
+	return s.opts.BasePath == "" || under(s.opts.BasePath) || s.opts.StaffPath != "" && under(s.opts.StaffPath)
 }

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -113,6 +114,21 @@ type Options struct {
 	PostLogoutRedirectURL string
 	Connector             connectors.Connector
 	Bridge                bridge.Store
+	// StaffClaim and StaffValues make a person staff: their ID token holds
+	// the claim (a dotted name reaches into objects) with one of the
+	// values, as a string or in a list of strings. The session records it
+	// at sign-in (Principal.Staff). Staff sign in even without a contact;
+	// they get one only through a stored link (see resolveStaff). No
+	// values: nobody is staff.
+	StaffClaim  string
+	StaffValues []string
+	// StaffPath is where the staff pages live, such as "/staff"; sign-in
+	// may come back to paths under it as under BasePath. "" for none.
+	StaffPath string
+	// OnProvisioned, when set, is called after a contact was created for a
+	// new person on sign-in (auto-provisioning) and linked, such as to
+	// tell the staff; it must not block.
+	OnProvisioned func(ctx context.Context, c connectors.Contact)
 	// Logger receives sign-in outcomes; slog.Default() when nil.
 	Logger *slog.Logger
 	// HTTPClient talks to the provider; http.DefaultClient when nil.
@@ -191,6 +207,9 @@ func (o Options) check() error {
 	}
 	if o.Introspection && o.APIAudience == "" {
 		errs = append(errs, errors.New("auth: Introspection needs an APIAudience"))
+	}
+	if o.StaffPath != "" && (!strings.HasPrefix(o.StaffPath, "/") || strings.HasSuffix(o.StaffPath, "/")) {
+		errs = append(errs, errors.New("auth: StaffPath must start with / and not end with /"))
 	}
 	if o.Connector == nil || o.Bridge == nil {
 		errs = append(errs, errors.New("auth: Connector and Bridge are required"))

@@ -5,6 +5,7 @@ package auth
 const (
 	OutcomeSuccess         = "success"          // signed in through a stored or new email link
 	OutcomeProvisioned     = "provisioned"      // signed in with a contact created just now
+	OutcomeStaff           = "staff"            // signed in as staff (staff.claim), with or without a contact
 	OutcomeProviderDown    = "provider_down"    // discovery has not succeeded yet
 	OutcomeProviderError   = "provider_error"   // the provider answered with an error, such as access_denied
 	OutcomeBadFlow         = "bad_flow"         // missing, expired or mismatched flow cookie or state

@@ -4,7 +4,7 @@ package auth
 // that a metric can create each series at zero before the first sign-in.
 // A new outcome belongs in this list; a test keeps the two equal.
 func SignInOutcomes() []string {
-	return []string{OutcomeSuccess, OutcomeProvisioned, OutcomeProviderDown, OutcomeProviderError,
+	return []string{OutcomeSuccess, OutcomeProvisioned, OutcomeStaff, OutcomeProviderDown, OutcomeProviderError,
 		OutcomeBadFlow, OutcomeExchangeFailed, OutcomeInvalidToken, OutcomeUnverifiedEmail,
 		OutcomeNoContact, OutcomeAmbiguous, OutcomeAccessDisabled, OutcomeBackendError}
 }

@@ -16,8 +16,12 @@ import (
 type Principal struct {
 	// Identity is who the OpenID provider says the person is.
 	Identity bridge.Identity
-	// ContactID is the CRM contact the identity is linked to.
+	// ContactID is the CRM contact the identity is linked to; "" for a
+	// staff member who is not also a client.
 	ContactID string
+	// Staff is true when the session's ID token made the person staff at
+	// sign-in; never for bearer requests. The staff pages require it.
+	Staff bool
 	// Email and Name are the provider's claims, for display and audit.
 	Email string
 	Name  string

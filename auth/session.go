@@ -48,13 +48,13 @@ func sessionID(secret string) string {
 
 // live reports whether ss may be used at now.
 func live(ss bridge.Session, now time.Time) bool {
-	return now.Before(ss.Expires) && now.Before(ss.IdleUntil) && ss.ContactID != "" && ss.CSRF != ""
+	return now.Before(ss.Expires) && now.Before(ss.IdleUntil) && (ss.ContactID != "" || ss.Staff) && ss.CSRF != ""
 }
 
 // principal is the session's principal.
 func principal(ss bridge.Session) Principal {
 	return Principal{Identity: ss.Identity, ContactID: ss.ContactID, Email: ss.Email, Name: ss.Name,
-		CSRFToken: ss.CSRF, SessionID: ss.ID}
+		CSRFToken: ss.CSRF, SessionID: ss.ID, Staff: ss.Staff}
 }
 
 // readSession returns the request's live session: from the replica's

@@ -35,6 +35,10 @@ type Config struct {
 	RateLimit RateLimitConfig `yaml:"rate_limit"`
 	// Files configures the document library and uploads.
 	Files FilesConfig `yaml:"files"`
+	// Tickets configures the tickets clients open; Staff who may use the
+	// staff inbox.
+	Tickets TicketsConfig `yaml:"tickets"`
+	Staff   StaffConfig   `yaml:"staff"`
 }
 
 // ListenConfig is where the portal's HTTP server listens.
@@ -164,6 +168,10 @@ type ModulesConfig struct {
 	// Payments shows the Pay button (with payments.provider set).
 	Payments bool `yaml:"payments"`
 	Files    bool `yaml:"files"`
+	// Tickets are the client's support tickets; Messages the message
+	// threads on invoices, quotes and tasks.
+	Tickets  bool `yaml:"tickets"`
+	Messages bool `yaml:"messages"`
 }
 
 // CacheConfig configures the read cache in front of the connector.

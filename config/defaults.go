@@ -46,7 +46,8 @@ func Default() *Config {
 			Enabled:     true,
 			Name:        "Client portal",
 			AccentColor: "#2563eb",
-			Modules:     ModulesConfig{Invoices: true, Quotes: true, Transactions: true, Tasks: true, Details: true, Payments: true, Files: true},
+			Modules: ModulesConfig{Invoices: true, Quotes: true, Transactions: true, Tasks: true, Details: true,
+				Payments: true, Files: true, Tickets: true, Messages: true},
 			EditableFields: []string{
 				"phone_home", "phone_work", "phone_mobile", "address.*", "second_address.*",
 			},
@@ -76,10 +77,12 @@ func Default() *Config {
 
 		// Payments are off until payments.provider is set.
 		Payments: PaymentsConfig{Stripe: StripeConfig{APIURL: DefaultStripeAPIURL}},
-		Email:    EmailConfig{StaffTo: []string{}},
+		Email:    EmailConfig{StaffTo: []string{}, CategoryTo: map[string][]string{}},
 		RateLimit: RateLimitConfig{Window: time.Minute, SignInPerAddress: 30, ReadsPerSession: 600,
 			WritesPerSession: 60, ReadsPerAddress: 1200, WritesPerAddress: 120},
-		Files: FilesConfig{MaxSize: "25MB", Quota: "1GB", Types: slices.Clone(files.DefaultTypes)},
+		Files:   FilesConfig{MaxSize: "25MB", Quota: "1GB", Types: slices.Clone(files.DefaultTypes)},
+		Tickets: TicketsConfig{Categories: []string{}},
+		Staff:   StaffConfig{Claim: "groups", Values: []string{}},
 	}
 }
 

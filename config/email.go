@@ -21,6 +21,9 @@ type EmailConfig struct {
 	// StaffTo are the default staff recipients (new tickets and replies
 	// with nobody assigned).
 	StaffTo []string `yaml:"staff_to"`
+	// CategoryTo are the staff recipients of one ticket category (a name
+	// from tickets.categories), instead of StaffTo.
+	CategoryTo map[string][]string `yaml:"category_to"`
 }
 
 // Enabled reports whether email is configured.

@@ -44,6 +44,9 @@ func (c *Config) validate(authRequired bool) error {
 	c.Payments.validate(&p)
 	c.Documents.validate(&p)
 	c.Email.validate(&p)
+	c.Email.validateCategoryTo(&p, c.Tickets.Categories)
+	c.Tickets.validate(&p)
+	c.Staff.validate(&p)
 	c.RateLimit.validate(&p)
 	c.Files.validate(&p)
 	if c.Portal.HSTSMaxAge < 0 {

@@ -85,11 +85,18 @@ func (cs *cursorSealer) open(kind string, s connectors.Scope, sealed string) (st
 // the connector, and seals the next cursor.
 func listPage[T any](s *server, c *gin.Context, kind string,
 	list func(context.Context, connectors.Scope, connectors.PageRequest) (connectors.Page[T], error)) (connectors.Page[T], error) {
+	return sealedPage(s, c, kind, viewerOf(c).scope, list)
+}
+
+// sealedPage is listPage for an explicit scope: the one the cursors are
+// bound to, and the one the list is asked with (the staff pages bind
+// theirs to the staff member).
+func sealedPage[T any](s *server, c *gin.Context, kind string, scope connectors.Scope,
+	list func(context.Context, connectors.Scope, connectors.PageRequest) (connectors.Page[T], error)) (connectors.Page[T], error) {
 	p, err := pageRequest(c)
 	if err != nil {
 		return connectors.Page[T]{}, err
 	}
-	scope := viewerOf(c).scope
 	if p.Cursor, err = s.cursors.open(kind, scope, p.Cursor); err != nil {
 		return connectors.Page[T]{}, err
 	}

@@ -34,6 +34,9 @@ type dashboard struct {
 	// downloaded yet (see newFilesWindow); NewFilesCount counts them all.
 	NewFiles      []fileView
 	NewFilesCount int
+	// Conversations are the open tickets and unread replies (tickets and
+	// messages modules).
+	Conversations connectors.ConversationCounts
 }
 
 // loadDashboard reads the lists of the enabled modules concurrently.
@@ -52,6 +55,12 @@ func (s *server) loadDashboard(c *gin.Context) (dashboard, error) {
 	}
 	if v.modules[modFiles] {
 		g.Go(guard(func() error { return s.dashFiles(ctx, v, &d) }))
+	}
+	if v.modules[modTickets] || v.modules[modMessages] {
+		g.Go(guard(func() (err error) {
+			d.Conversations, err = s.conv.ConversationCounts(ctx, v.scope)
+			return err
+		}))
 	}
 	return d, g.Wait()
 }

@@ -14,6 +14,10 @@ type dashboardJSON struct {
 	NextTasks       []taskJSON      `json:"next_tasks"`
 	NewFilesCount   int             `json:"new_files_count"`
 	NewFiles        []fileJSON      `json:"new_files"`
+	// OpenTickets and UnreadReplies are 0 while the tickets and messages
+	// modules are off.
+	OpenTickets   int `json:"open_tickets"`
+	UnreadReplies int `json:"unread_replies"`
 }
 
 // dashboardAPI answers GET /api/v1/dashboard.
@@ -26,7 +30,8 @@ func (s *server) dashboardAPI(c *gin.Context) {
 	f := viewerOf(c).fmt
 	out := dashboardJSON{Modules: d.Modules, UnpaidCount: d.UnpaidCount, OverdueCount: d.OverdueCount,
 		OpenQuotesCount: d.QuotesCount, AmountDue: []moneyJSON{}, UnpaidInvoices: []invoiceJSON{},
-		OpenQuotes: []quoteJSON{}, NextTasks: []taskJSON{}, NewFilesCount: d.NewFilesCount, NewFiles: []fileJSON{}}
+		OpenQuotes: []quoteJSON{}, NextTasks: []taskJSON{}, NewFilesCount: d.NewFilesCount, NewFiles: []fileJSON{},
+		OpenTickets: d.Conversations.OpenTickets, UnreadReplies: d.Conversations.UnreadReplies}
 	for _, m := range d.AmountDue {
 		out.AmountDue = append(out.AmountDue, f.money(m))
 	}

@@ -82,7 +82,7 @@ func (s *server) detailsPage(c *gin.Context) {
 	v := viewerOf(c)
 	s.respond(c, view{Page: "details", Title: "details.heading", Notice: detailsNotices[c.Query("done")],
 		Data: detailsData{Email: v.contact.Email, Fields: fieldViews(v.fmt, v.contact, s.visibleFields()),
-			CanEdit: s.canEdit(), Prefs: s.prefsFormOf(v)}})
+			CanEdit: s.canEdit(), Prefs: s.prefsWithEmails(c, v)}})
 }
 
 // meJSON is the signed-in contact in the API: hidden fields left out.
@@ -103,6 +103,8 @@ type meJSON struct {
 type preferencesJSON struct {
 	Language string `json:"language"`
 	TimeZone string `json:"timezone"`
+	// Emails is "on" or "off": whether the portal emails the contact.
+	Emails string `json:"emails"`
 }
 
 // me builds the API view of the viewer's contact.
@@ -130,5 +132,12 @@ func (s *server) meAPI(c *gin.Context) {
 		// A front end on the cookie session reads its CSRF token here.
 		c.Header(headerCSRF, vw.p.CSRFToken)
 	}
-	s.respond(c, view{JSON: s.me(vw)})
+	s.respond(c, view{JSON: s.meWithEmails(c, vw)})
+}
+
+// meWithEmails is me with the contact's email preference.
+func (s *server) meWithEmails(c *gin.Context, vw *viewer) meJSON {
+	out := s.me(vw)
+	out.Preferences.Emails = s.emailSetting(c, vw.contact.ID)
+	return out
 }

@@ -29,6 +29,7 @@ func init() { gin.SetMode(gin.TestMode) }
 const (
 	hdrContact = "X-Test-Contact" // contact ID of the signed-in person
 	hdrBearer  = "X-Test-Bearer"  // "1" for a bearer-token request
+	hdrStaff   = "X-Test-Staff"   // "1" for a session that made its person staff
 )
 
 // testAuth is an Authenticator that trusts a test header.
@@ -59,11 +60,15 @@ func (testAuth) API() gin.HandlerFunc {
 
 func setTestPrincipal(c *gin.Context) bool {
 	id := c.GetHeader(hdrContact)
-	if id == "" {
+	staff := c.GetHeader(hdrStaff) == "1"
+	if id == "" && !staff {
 		return false
 	}
 	p := auth.Principal{Identity: bridge.Identity{Issuer: "https://idp.test", Subject: "sub-" + id},
-		ContactID: id, Email: id + "@example.com", Name: id}
+		ContactID: id, Email: id + "@example.com", Name: id, Staff: staff}
+	if id == "" {
+		p.Identity.Subject, p.Email, p.Name = "sub-sam", "sam@example.com", "Sam Staff"
+	}
 	if c.GetHeader(hdrBearer) == "1" {
 		p.Bearer = true
 	} else {
@@ -170,6 +175,7 @@ type req struct {
 	as           string // contact ID signed in; "" for none
 	bearer       bool
 	csrf         string // X-CSRF-Token header
+	staff        bool   // the session made its person staff
 	form         url.Values
 	json         string
 	contentType  string
@@ -205,6 +211,9 @@ func (e *env) do(r req) *httptest.ResponseRecorder {
 	}
 	if r.bearer {
 		hr.Header.Set(hdrBearer, "1")
+	}
+	if r.staff {
+		hr.Header.Set(hdrStaff, "1")
 	}
 	if r.csrf != "" {
 		hr.Header.Set(headerCSRF, r.csrf)

@@ -29,7 +29,8 @@ type invoiceData struct {
 	Payments     []connectors.Transaction
 	ShowPayments bool
 	// Pay is the online payment panel (see payment_panel.go).
-	Pay paymentPanel
+	Pay      paymentPanel
+	Messages *messagesSection
 }
 
 // invoicePage shows one invoice with its lines, totals and payments; the
@@ -53,7 +54,9 @@ func (s *server) invoicePage(c *gin.Context) {
 		return
 	}
 	d.Pay = s.paymentPanel(c, d.Invoice)
-	s.respond(c, view{Page: "invoice", Title: "invoice.heading", TitleArgs: []any{"Number", d.Invoice.Number}, Data: d})
+	d.Messages = s.loadMessages(c, connectors.ItemRef{Kind: connectors.ThreadInvoice, ID: d.Invoice.ID})
+	s.respond(c, view{Page: "invoice", Title: "invoice.heading", TitleArgs: []any{"Number", d.Invoice.Number}, Data: d,
+		Notice: messageNotices[c.Query("done")]})
 }
 
 // invoicePayments lists the transactions of the URL's invoice, newest

@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"clientgate/auth"
+	"clientgate/connectors/bridge"
 	"clientgate/portal/i18n"
 )
 
@@ -44,13 +45,16 @@ type layoutData struct {
 	DetectZone bool
 	// Zone is the time zone the page's times are shown in.
 	Zone string
-	Page any
+	// Staff marks the staff pages (their language switcher is a
+	// visitor's).
+	Staff bool
+	Page  any
 }
 
 // moduleLabels are the message IDs of the modules' navigation labels.
 var moduleLabels = map[string]string{
 	modInvoices: "nav.invoices", modQuotes: "nav.quotes", modTransactions: "nav.transactions",
-	modTasks: "nav.tasks", modDetails: "nav.details", modFiles: "files.nav",
+	modTasks: "nav.tasks", modDetails: "nav.details", modFiles: "files.nav", modTickets: "tickets.nav",
 }
 
 // layoutData builds the data shared by every page.
@@ -64,13 +68,19 @@ func (s *server) layoutData(c *gin.Context, v view, stale bool, age time.Duratio
 		d.Query = q
 	}
 	vw := viewerOf(c)
-	if vw == nil {
+	switch {
+	case c.GetBool(keyStaff):
+		p, _ := auth.PrincipalFrom(c)
+		d.F, d.Staff = s.formatterFor(c, bridge.Preferences{}, ""), true
+		d.SignedIn, d.UserName, d.CSRF = true, p.Name, p.CSRFToken
+		d.Nav = s.staffNav(c, d.F)
+	case vw == nil:
 		d.F = s.formatterFor(c, s.signedInPreferences(c), "")
 		if p, ok := auth.PrincipalFrom(c); ok && !p.Bearer {
 			// Signed in but refused: still offer to sign out.
 			d.SignedIn, d.UserName, d.CSRF = true, p.Name, p.CSRFToken
 		}
-	} else {
+	default:
 		d.SignedIn, d.UserName, d.CSRF, d.F = true, vw.contact.Name(), vw.p.CSRFToken, vw.fmt
 		d.DetectZone = vw.prefs.TimeZone == "" && !vw.p.Bearer
 		d.Nav = s.nav(c, vw, d.F)
@@ -96,7 +106,7 @@ func (s *server) layoutData(c *gin.Context, v view, stale bool, age time.Duratio
 func (s *server) nav(c *gin.Context, vw *viewer, f formatter) []navLink {
 	out := []navLink{{Label: f.T("nav.overview"), URL: s.base + "/", Current: c.FullPath() == s.base+"/"}}
 	for _, m := range allModules {
-		if label, ok := moduleLabels[m]; ok && vw.modules[m] {
+		if label, ok := moduleLabels[m]; ok && vw.modules[m] && label != "" {
 			u := s.base + "/" + m
 			out = append(out, navLink{Label: f.T(label), URL: u, Current: pathUnder(c.FullPath(), u)})
 		}

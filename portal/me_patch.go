@@ -34,9 +34,10 @@ func (s *server) mePatchAPI(c *gin.Context) {
 	}
 	vw := viewerOf(c)
 	values, fieldErr := s.checkEditable(body)
+	optOut, setEmails, emailErr := takeEmailSetting(prefs)
 	saved := vw.prefs
 	saved.ContactID = vw.contact.ID
-	if err := mergeProblems(fieldErr, s.applyPreferences(&saved, prefs)); err != nil {
+	if err := mergeProblems(fieldErr, emailErr, s.applyPreferences(&saved, prefs)); err != nil {
 		s.fail(c, err)
 		return
 	}
@@ -52,26 +53,19 @@ func (s *server) mePatchAPI(c *gin.Context) {
 		vw.prefs = saved
 		vw.fmt = s.formatterFor(c, saved, vw.contact.Locale)
 	}
-	s.respond(c, view{JSON: s.me(vw)})
+	if err := s.saveEmailSetting(c, vw, optOut, setEmails); err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.respond(c, view{JSON: s.meWithEmails(c, vw)})
 }
 
 // decodePatch reads exactly one JSON object of strings, whose
 // "preferences" member, when present, is an object of strings.
 func decodePatch(r io.Reader) (map[string]string, map[string]string, error) {
-	dec := json.NewDecoder(r)
-	var body map[string]json.RawMessage
-	if err := dec.Decode(&body); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return nil, nil, bodyError(err)
-		}
-		return nil, nil, &httpError{Status: errBadJSON.Status, Title: errBadJSON.Title, Detail: errBadJSON.Detail, err: err}
-	}
-	if body == nil || dec.More() {
-		return nil, nil, errBadJSON
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, nil, errBadJSON
+	body, err := readObject(r)
+	if err != nil {
+		return nil, nil, err
 	}
 	var prefs map[string]string
 	if raw, ok := body["preferences"]; ok {
@@ -87,6 +81,26 @@ func decodePatch(r io.Reader) (map[string]string, map[string]string, error) {
 	}
 	fields, err := decodeStrings(body)
 	return fields, prefs, err
+}
+
+// readObject reads exactly one JSON object, its members undecoded.
+func readObject(r io.Reader) (map[string]json.RawMessage, error) {
+	dec := json.NewDecoder(r)
+	var body map[string]json.RawMessage
+	if err := dec.Decode(&body); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return nil, bodyError(err)
+		}
+		return nil, &httpError{Status: errBadJSON.Status, Title: errBadJSON.Title, Detail: errBadJSON.Detail, err: err}
+	}
+	if body == nil || dec.More() {
+		return nil, errBadJSON
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errBadJSON
+	}
+	return body, nil
 }
 
 // checkEditable keeps the body's fields when every one is editable, else

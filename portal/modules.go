@@ -17,11 +17,15 @@ const (
 	modTasks        = "tasks"
 	modDetails      = "details"
 	modFiles        = "files"
+	modTickets      = "tickets"
+	modMessages     = "messages"
 )
 
 // allModules lists the modules in navigation order; those without a
-// navigation label (payments) have no page of their own.
-var allModules = []string{modInvoices, modQuotes, modTransactions, modTasks, modFiles, modDetails, modPayments}
+// navigation label (payments, messages — shown on the items' pages) have
+// no page of their own.
+var allModules = []string{modInvoices, modQuotes, modTransactions, modTasks, modTickets, modFiles, modDetails,
+	modMessages, modPayments}
 
 // checkModules rejects unknown module names and copies the switches.
 func checkModules(m map[string]bool) (map[string]bool, error) {
@@ -72,8 +76,17 @@ func (s *server) effectiveModules(settings bridge.ContactSettings) map[string]bo
 		if !set {
 			on, set = s.modules[m]
 		}
-		out[m] = (on || !set) && (capable(caps, m) || m == modFiles && s.files != nil)
+		out[m] = (on || !set) && (capable(caps, m) || m == modFiles && s.files != nil || s.conversationCapable(m))
 	}
 	out[modPayments] = out[modPayments] && out[modInvoices] && s.payOn()
 	return out
+}
+
+// conversationCapable reports whether Conversations can serve module m.
+func (s *server) conversationCapable(m string) bool {
+	if s.conv == nil {
+		return false
+	}
+	caps := s.conv.ConversationCapabilities()
+	return m == modTickets && caps.Tickets || m == modMessages && caps.Messages
 }

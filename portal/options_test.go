@@ -28,7 +28,7 @@ func TestNewRejectsBadOptions(t *testing.T) {
 		{"bad colour", func(o *Options) { o.Branding.AccentColor = "red;}body{display:none" }, "accent colour"},
 		{"bad logo", func(o *Options) { o.Branding.LogoURL = "javascript:alert(1)" }, "logo URL"},
 		{"protocol-relative logo", func(o *Options) { o.Branding.LogoURL = "//evil.example/x.png" }, "logo URL"},
-		{"unknown module", func(o *Options) { o.Modules = map[string]bool{"tickets": true} }, "unknown modules: tickets"},
+		{"unknown module", func(o *Options) { o.Modules = map[string]bool{"chat": true} }, "unknown modules: chat"},
 		{"unknown field", func(o *Options) { o.EditableFields = []connectors.Field{"email"} }, "unknown contact fields: email"},
 		{"bad base", func(o *Options) { o.BasePath = "clients" }, "base path"},
 		{"reserved base", func(o *Options) { o.BasePath = "/api" }, "reserved"},

@@ -1,6 +1,7 @@
 package portal
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"testing"
@@ -8,7 +9,13 @@ import (
 
 // TestEveryPageRenders renders each HTML page for its owner.
 func TestEveryPageRenders(t *testing.T) {
-	e := newEnv(t, withPayments(&stubFlow{}))
+	e := newConvEnv(t, withPayments(&stubFlow{}))
+	ticket := e.openTicket("ann", "Printer jam")
+	e.staffReply(ticket.ID, "Please switch it off and on.")
+	token, err := e.store.UnsubscribeToken(context.Background(), "ann")
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		page, path string
 		want       []string
@@ -34,12 +41,23 @@ func TestEveryPageRenders(t *testing.T) {
 			`action="/clients/tasks/calendar/revoke"`, "csrf-ann"}},
 		{"files", "/clients/files", []string{"Contract 2026.pdf", `href="/clients/files/` + e.annFile.ID + `"`, "PDF", "2 kB", "New",
 			`enctype="multipart/form-data"`, `name="csrf_token" value="csrf-ann"`, `name="file"`, "Up to 25 MB"}},
+		{"tickets", "/clients/tickets", []string{"Support", "Printer jam", "Waiting for you", "1 new reply"}},
+		{"ticket_new", "/clients/tickets/new", []string{"Ask a question", `name="subject"`, "Technical question", `name="body"`}},
+		{"ticket", "/clients/tickets/" + ticket.ID, []string{"Printer jam", "Body of Printer jam", "Please switch it off and on.",
+			"Sam Staff", `action="/clients/tickets/` + ticket.ID + `/replies"`, "Close ticket"}},
+		{"task", "/clients/tasks/task1", []string{"Kick-off, meeting; room 2", "Bring notes", "Office", "Messages",
+			`action="/clients/tasks/task1/messages"`}},
+		{"staff_inbox", "/staff/", []string{"Staff inbox", "Printer jam", "ann@example.com", "Waiting for the client"}},
+		{"staff_thread", "/staff/threads/" + ticket.ID, []string{"Printer jam", "Ann Lee", "Please switch it off and on.",
+			"Replied", "Sam Staff", `action="/staff/threads/` + ticket.ID + `/assign"`}},
+		{"staff_invite", "/staff/invite", []string{"Invite a client", `name="email"`}},
+		{"unsubscribe", "/clients/unsubscribe/" + token, []string{"Stop emails from the portal?", `action="/clients/unsubscribe/` + token + `"`}},
 	}
 	rendered := map[string]bool{"error": true} // see TestItemPagesOfAnotherContact
 	for _, tt := range tests {
 		rendered[tt.page] = true
 		t.Run(tt.path, func(t *testing.T) {
-			w := e.do(req{path: tt.path, as: "ann"})
+			w := e.do(req{path: tt.path, as: "ann", staff: strings.HasPrefix(tt.path, staffPath)})
 			wantStatus(t, w, http.StatusOK)
 			if ct := w.Header().Get("Content-Type"); ct != "text/html; charset=utf-8" {
 				t.Errorf("content type %q", ct)

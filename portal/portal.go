@@ -119,6 +119,20 @@ type Options struct {
 	// Documents renders invoice and quote PDFs; nil makes a renderer
 	// with Go's fonts only (Latin, Greek, Cyrillic).
 	Documents *documents.Renderer
+	// Conversations keeps tickets and the message threads of items (the
+	// bridge's sqlstore, for every connector); nil hides the tickets and
+	// messages modules.
+	Conversations connectors.Conversations
+	// Inbox is the staff side of Conversations: with it, people whose
+	// session is staff (auth.Principal.Staff) use the pages under /staff.
+	// Nil turns them off.
+	Inbox bridge.Inbox
+	// TicketCategories are what a client chooses from when opening a
+	// ticket (shown as written); none: tickets have no category.
+	TicketCategories []string
+	// Invites sends "your portal is ready" emails from the staff inbox;
+	// nil while email is off.
+	Invites Inviter
 	// Middleware runs on every request right after the access log, such
 	// as the Prometheus metrics of portal/httpmetrics.
 	Middleware []gin.HandlerFunc

@@ -40,6 +40,10 @@ type prefsForm struct {
 	TimeZone  string
 	Zones     []string
 	Now       string
+	// Emails is "on" or "off"; ShowEmails is true while the portal
+	// sends email.
+	Emails     string
+	ShowEmails bool
 }
 
 // prefsFormOf fills the preferences form for the viewer.
@@ -100,19 +104,24 @@ func (s *server) savePreferences(c *gin.Context) {
 		return
 	}
 	values := map[string]string{}
-	for _, name := range []string{"language", "timezone"} {
+	for _, name := range []string{"language", "timezone", "emails"} {
 		if v, ok := c.Request.PostForm[name]; ok && len(v) > 0 {
 			values[name] = v[0]
 		}
 	}
+	optOut, setEmails, emailErr := takeEmailSetting(values)
 	prefs := vw.prefs
 	prefs.ContactID = vw.contact.ID
-	if err := s.applyPreferences(&prefs, values); err != nil {
+	if err := mergeProblems(emailErr, s.applyPreferences(&prefs, values)); err != nil {
 		s.fail(c, err)
 		return
 	}
 	if err := s.store.SavePreferences(c.Request.Context(), prefs); err != nil {
 		s.fail(c, errorf("save preferences: %w", err))
+		return
+	}
+	if err := s.saveEmailSetting(c, vw, optOut, setEmails); err != nil {
+		s.fail(c, err)
 		return
 	}
 	if c.GetHeader(headerCSRF) != "" {

@@ -47,7 +47,7 @@ func TestPatchMePreferences(t *testing.T) {
 	w := e.do(req{method: http.MethodPatch, path: "/api/v1/me", as: "ann", csrf: "csrf-ann",
 		json: `{"preferences":{"language":"de","timezone":"America/Los_Angeles"},"address.city":"Bonn"}`})
 	wantStatus(t, w, http.StatusOK)
-	wantBody(t, w, `"preferences":{"language":"de","timezone":"America/Los_Angeles"}`, `"language":"de"`, `"address.city":"Bonn"`)
+	wantBody(t, w, `"preferences":{"language":"de","timezone":"America/Los_Angeles","emails":"on"}`, `"language":"de"`, `"address.city":"Bonn"`)
 	for _, tt := range []struct{ body, want string }{
 		{`{"preferences":{"language":"xx"}}`, `"preferences.language":"is not an offered language"`},
 		{`{"preferences":{"timezone":"Nowhere/Else","font":"big"}}`, `"preferences.font"`},
@@ -66,7 +66,7 @@ func TestPatchMePreferences(t *testing.T) {
 		t.Errorf("a rejected PATCH changed the preferences: %+v", p)
 	}
 	w = e.do(req{method: http.MethodPatch, path: "/api/v1/me", as: "ann", csrf: "csrf-ann", json: `{"preferences":{"language":""}}`})
-	wantBody(t, w, `"preferences":{"language":"","timezone":"America/Los_Angeles"}`, `"language":"en"`)
+	wantBody(t, w, `"preferences":{"language":"","timezone":"America/Los_Angeles","emails":"on"}`, `"language":"en"`)
 }
 
 func TestFormKeptAcrossSignIn(t *testing.T) {

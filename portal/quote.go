@@ -10,12 +10,14 @@ import (
 type quoteData struct {
 	Quote     connectors.Quote
 	CanDecide bool
+	Messages  *messagesSection
 }
 
 // quoteNotices are the confirmations shown after a decision, by ?done=.
 var quoteNotices = map[string]string{
 	"accepted": "quote.accepted",
 	"declined": "quote.declined",
+	"message":  "tickets.message_sent",
 }
 
 // getQuote loads the quote named in the URL for the viewer.
@@ -40,7 +42,8 @@ func (s *server) quotePage(c *gin.Context) {
 		return
 	}
 	s.respond(c, view{Page: "quote", Title: "quote.heading", TitleArgs: []any{"Number", q.Number}, Notice: quoteNotices[c.Query("done")],
-		Data: quoteData{Quote: q, CanDecide: s.canDecide(q)}})
+		Data: quoteData{Quote: q, CanDecide: s.canDecide(q),
+			Messages: s.loadMessages(c, connectors.ItemRef{Kind: connectors.ThreadQuote, ID: q.ID})}})
 }
 
 // quoteAPI answers GET /api/v1/quotes/{id}.

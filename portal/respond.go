@@ -2,6 +2,7 @@ package portal
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"log/slog"
 	"net/http"
@@ -15,6 +16,10 @@ import (
 
 // keyAPI marks a request as a JSON API call.
 const keyAPI = "portal.api"
+
+// keyPageStatus is the status a page is shown with when its handler
+// says none, such as 422 for a form shown again with its errors.
+const keyPageStatus = "portal.pagestatus"
 
 // headerStaleAge tells API clients the age of stale data, in seconds.
 const headerStaleAge = "X-Clientgate-Stale-Age"
@@ -49,7 +54,7 @@ func isAPI(c *gin.Context) bool {
 // data marker when the connector served stale values.
 func (s *server) respond(c *gin.Context, v view) {
 	if v.Status == 0 {
-		v.Status = http.StatusOK
+		v.Status = cmp.Or(c.GetInt(keyPageStatus), http.StatusOK)
 	}
 	age, stale := connectors.ReportFrom(c.Request.Context()).StaleAge()
 	if stale {

@@ -44,6 +44,18 @@ func (s *server) routes(e *gin.Engine) {
 	s.pageRoutes(e.Group(s.base, s.limitAddress, s.authHooks, s.rememberVisitorLanguage, s.auth.Pages(),
 		s.limitSession, s.checkCSRF, s.loadViewer))
 	s.apiRoutes(e.Group("/api/v1", markAPI))
+	s.conversationRoutes(e)
+}
+
+// conversationRoutes registers the unsubscribe link (no sign-in: its
+// token is the secret) and, with an inbox, the staff pages.
+func (s *server) conversationRoutes(e *gin.Engine) {
+	e.GET(s.base+"/unsubscribe/:token", s.limitAddress, s.rememberVisitorLanguage, s.unsubscribePage)
+	e.POST(s.base+"/unsubscribe/:token", s.limitAddress, s.rememberVisitorLanguage, s.unsubscribe)
+	if s.inbox != nil {
+		s.staffRoutes(e.Group(staffPath, s.limitAddress, s.authHooks, s.rememberVisitorLanguage, s.auth.Pages(),
+			s.limitSession, s.checkCSRF, s.requireStaff))
+	}
 }
 
 // pageRoutes registers the HTML pages.
@@ -84,6 +96,26 @@ func (s *server) pageRoutes(g *gin.RouterGroup) {
 	t.POST("/calendar/revoke", s.calendarRevoke)
 
 	s.fileRoutes(g, false)
+	s.ticketPageRoutes(g, i, q, t)
+}
+
+// ticketPageRoutes registers the tickets' pages, the task page and the
+// message forms of the items' pages (i, q and t are their groups).
+func (s *server) ticketPageRoutes(g, i, q, t *gin.RouterGroup) {
+	t.GET("/:id", s.taskPage)
+	msg := s.requireModule(modMessages)
+	i.POST("/:id/messages", msg, s.postMessagePage(connectors.ThreadInvoice, s.invoicePage))
+	q.POST("/:id/messages", msg, s.postMessagePage(connectors.ThreadQuote, s.quotePage))
+	t.POST("/:id/messages", msg, s.postMessagePage(connectors.ThreadTask, s.taskPage))
+
+	tk := g.Group("/tickets", s.requireModule(modTickets))
+	tk.GET("", s.ticketsPage)
+	tk.GET("/new", s.newTicketPage)
+	tk.POST("", s.createTicketPage)
+	tk.GET("/:id", s.ticketPage)
+	tk.POST("/:id/replies", s.replyPage)
+	tk.POST("/:id/close", s.ticketStatusPage(false))
+	tk.POST("/:id/reopen", s.ticketStatusPage(true))
 }
 
 // apiRoutes registers the JSON API; openapi.json needs no sign-in.
@@ -112,6 +144,28 @@ func (s *server) apiRoutes(api *gin.RouterGroup) {
 	t.GET("/tasks.ics", s.tasksICSAPI)
 
 	s.fileRoutes(g, true)
+	s.ticketAPIRoutes(g, i, q, t)
+}
+
+// ticketAPIRoutes registers the tickets' API and the items' messages
+// (i, q and t are the items' groups).
+func (s *server) ticketAPIRoutes(g, i, q, t *gin.RouterGroup) {
+	msg := s.requireModule(modMessages)
+	for _, r := range []struct {
+		g    *gin.RouterGroup
+		path string
+		kind connectors.ThreadKind
+	}{{i, "/invoices", connectors.ThreadInvoice}, {q, "/quotes", connectors.ThreadQuote}, {t, "/tasks", connectors.ThreadTask}} {
+		r.g.GET(r.path+"/:id/messages", msg, s.messagesAPI(r.kind))
+		r.g.POST(r.path+"/:id/messages", msg, s.postMessageAPI(r.kind))
+	}
+	tk := g.Group("/tickets", s.requireModule(modTickets))
+	tk.GET("", s.ticketsAPI)
+	tk.POST("", s.createTicketAPI)
+	tk.GET("/:id", s.ticketAPI)
+	tk.POST("/:id/replies", s.replyAPI)
+	tk.POST("/:id/close", s.ticketStatusAPI(false))
+	tk.POST("/:id/reopen", s.ticketStatusAPI(true))
 }
 
 // cacheFor lets browsers keep an answer for d.

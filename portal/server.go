@@ -56,8 +56,12 @@ type server struct {
 	docs           *documents.Renderer // invoice and quote PDFs
 	now            func() time.Time
 	extra          []gin.HandlerFunc
-	files          files.Library    // nil: no files module
-	uploads        map[string]int64 // upload route → its body limit
+	files          files.Library            // nil: no files module
+	uploads        map[string]int64         // upload route → its body limit
+	conv           connectors.Conversations // nil: no tickets or messages
+	inbox          bridge.Inbox             // nil: no staff pages
+	categories     []string
+	invites        Inviter // nil: email is off
 }
 
 // errorf builds an error prefixed with the package name.
@@ -79,6 +83,7 @@ func newServer(o Options) (*server, error) {
 		enabled: o.Enabled, companyDefault: o.CompanyItemsDefault,
 		now:   func() time.Time { return time.Now().UTC() },
 		extra: o.Middleware, files: o.Files, uploads: map[string]int64{},
+		conv: o.Conversations, inbox: o.Inbox, categories: o.TicketCategories, invites: o.Invites,
 	}
 	if s.log == nil {
 		s.log = slog.Default()

@@ -11,12 +11,7 @@ const maxFeedPages = 5
 
 // taskICS downloads one task as an .ics file ("add to calendar").
 func (s *server) taskICS(c *gin.Context) {
-	id, err := itemID(c)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	t, err := s.conn.GetTask(c.Request.Context(), viewerOf(c).scope, id)
+	t, err := s.getTask(c)
 	if err != nil {
 		s.fail(c, err)
 		return

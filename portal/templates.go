@@ -24,6 +24,7 @@ var staticFS embed.FS
 var pageNames = []string{
 	"dashboard", "details", "details_edit", "invoices", "invoice", "document_print", "payment_return",
 	"quotes", "quote", "quote_confirm", "transactions", "tasks", "calendar_revoke", "error", "files",
+	"tickets", "ticket_new", "ticket", "task", "staff_inbox", "staff_thread", "staff_invite", "unsubscribe",
 }
 
 // pageSet holds the parsed templates, one per page.
@@ -58,7 +59,8 @@ func args(pairs ...any) map[string]any {
 
 // parsePages parses the layout with each page, once.
 func parsePages() (*pageSet, error) {
-	layout, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html", "templates/preferences.html", "templates/payment_parts.html")
+	layout, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html",
+		"templates/preferences.html", "templates/payment_parts.html", "templates/conversations.html")
 	if err != nil {
 		return nil, errorf("parse layout: %w", err)
 	}

@@ -36,6 +36,9 @@ var errRefused = messageError(http.StatusForbidden, "error.refused")
 // loadViewer loads the principal's contact and settings, refuses a contact
 // whose portal is off and keeps the result for the handlers.
 func (s *server) loadViewer(c *gin.Context) {
+	if s.staffOnlyHome(c) {
+		return
+	}
 	p, ok := auth.PrincipalFrom(c)
 	if !ok || p.ContactID == "" {
 		s.fail(c, errUnauthenticated)

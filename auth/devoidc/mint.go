@@ -14,7 +14,7 @@ import (
 // Tests adjust the map before signing it.
 func (p *Provider) Claims(person Person, audience string, ttl time.Duration) map[string]any {
 	now := time.Now()
-	return map[string]any{
+	claims := map[string]any{
 		"iss":            p.issuer,
 		"sub":            person.subject(),
 		"aud":            audience,
@@ -24,6 +24,10 @@ func (p *Provider) Claims(person Person, audience string, ttl time.Duration) map
 		"email_verified": !person.UnverifiedEmail,
 		"name":           person.Name,
 	}
+	if len(person.Groups) > 0 {
+		claims["groups"] = person.Groups
+	}
+	return claims
 }
 
 // Sign signs claims with the provider's own key (RS256), as the provider

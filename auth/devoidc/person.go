@@ -16,6 +16,10 @@ type Person struct {
 	// UnverifiedEmail makes the provider report email_verified=false, to
 	// try the link policy's refusal of unverified addresses.
 	UnverifiedEmail bool
+	// Groups, when set, go into the ID token's "groups" claim (as Dex
+	// sends them with the groups scope), such as portal-staff to make
+	// the person staff.
+	Groups []string
 }
 
 // subject returns the person's sub claim.
@@ -42,3 +46,6 @@ func newDirectory(people []Person) directory {
 	}
 	return d
 }
+
+// Sub returns the person's sub claim, as the provider's tokens carry it.
+func (p Person) Sub() string { return p.subject() }

@@ -24,6 +24,9 @@ func (s *storage) SetUserinfoFromScopes(_ context.Context, u *oidc.UserInfo, sub
 	if slices.Contains(scopes, oidc.ScopeProfile) {
 		u.Name = p.Name
 	}
+	if len(p.Groups) > 0 {
+		u.AppendClaims("groups", p.Groups)
+	}
 	return nil
 }
 

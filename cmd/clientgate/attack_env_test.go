@@ -46,7 +46,7 @@ func startAttackEnv(t *testing.T, edit func(*config.Config)) *attackEnv {
 	addr := freeAddr(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	op, err := devoidc.Start(ctx, "127.0.0.1:0", "portal", "portal-secret", []string{"http://" + addr + "/auth/callback"},
-		[]devoidc.Person{{Email: zoe, Name: "Zoë"}, {Email: priya, Name: "Priya"}},
+		[]devoidc.Person{{Email: zoe, Name: "Zoë"}, {Email: priya, Name: "Priya"}, demoStaff},
 		devoidc.WithPostLogoutRedirectURLs("http://"+addr+"/clients/"), devoidc.WithAPIAudience(attackAPIAudience),
 		devoidc.WithBackChannelLogoutURL("http://"+addr+"/auth/backchannel-logout"))
 	if err != nil {
@@ -108,9 +108,11 @@ func (e *attackEnv) collect(email string) {
 	inv, err1 := e.store.ListInvoices(ctx, s, p)
 	q, err2 := e.store.ListQuotes(ctx, s, p)
 	tasks, err3 := e.store.ListTasks(ctx, s, p)
-	if err := errors.Join(err1, err2, err3); err != nil {
+	ticket, err4 := e.store.CreateTicket(ctx, s, connectors.NewTicket{Subject: "Ticket of " + email, Category: "Billing", Body: "private"})
+	if err := errors.Join(err1, err2, err3, err4); err != nil {
 		e.t.Fatal(err)
 	}
+	byKind["ticket"] = []string{ticket.ID}
 	for _, x := range inv.Items {
 		byKind["invoice"] = append(byKind["invoice"], x.ID)
 	}

@@ -7,7 +7,7 @@ package main
 // writeRoutes.
 
 // sweepKinds are the item kinds every contact of the demo data has.
-var sweepKinds = []string{"invoice", "quote", "task", "file"}
+var sweepKinds = []string{"invoice", "quote", "task", "file", "ticket"}
 
 // sweepRoute is a route that names one item: {id} is replaced by the IDs
 // of another contact's items of kind, each of which must be "not found".
@@ -37,6 +37,29 @@ var sweepRoutes = []sweepRoute{
 	{"GET", "/clients/quotes/{id}/print", "quote"},
 	{"GET", "/clients/files/{id}", "file"},
 	{"GET", "/api/v1/files/{id}", "file"},
+	{"GET", "/clients/tasks/{id}", "task"},
+	{"GET", "/api/v1/invoices/{id}/messages", "invoice"},
+	{"POST", "/api/v1/invoices/{id}/messages", "invoice"},
+	{"POST", "/clients/invoices/{id}/messages", "invoice"},
+	{"GET", "/api/v1/quotes/{id}/messages", "quote"},
+	{"POST", "/api/v1/quotes/{id}/messages", "quote"},
+	{"POST", "/clients/quotes/{id}/messages", "quote"},
+	{"GET", "/api/v1/tasks/{id}/messages", "task"},
+	{"POST", "/api/v1/tasks/{id}/messages", "task"},
+	{"POST", "/clients/tasks/{id}/messages", "task"},
+	{"GET", "/clients/tickets/{id}", "ticket"},
+	{"POST", "/clients/tickets/{id}/replies", "ticket"},
+	{"POST", "/clients/tickets/{id}/close", "ticket"},
+	{"POST", "/clients/tickets/{id}/reopen", "ticket"},
+	{"GET", "/api/v1/tickets/{id}", "ticket"},
+	{"POST", "/api/v1/tickets/{id}/replies", "ticket"},
+	{"POST", "/api/v1/tickets/{id}/close", "ticket"},
+	{"POST", "/api/v1/tickets/{id}/reopen", "ticket"},
+	// The staff pages are not found for a client, whatever the thread.
+	{"GET", "/staff/threads/{id}", "ticket"},
+	{"POST", "/staff/threads/{id}/reply", "ticket"},
+	{"POST", "/staff/threads/{id}/status", "ticket"},
+	{"POST", "/staff/threads/{id}/assign", "ticket"},
 }
 
 // listRoutes are the pages and API reads that show the signed-in
@@ -46,6 +69,7 @@ var listRoutes = []string{
 	"/clients/details", "/clients/details/edit", "/clients/files",
 	"/api/v1/dashboard", "/api/v1/me", "/api/v1/invoices", "/api/v1/quotes", "/api/v1/transactions",
 	"/api/v1/tasks", "/api/v1/tasks.ics", "/api/v1/files",
+	"/clients/tickets", "/clients/tickets/new", "/api/v1/tickets",
 }
 
 // writeRoute is a state-changing route with a body that is valid for the
@@ -65,6 +89,11 @@ var writeRoutes = []writeRoute{
 	{"POST", "/api/v1/invoices/{own_invoice}/checkout", "application/json", ""},
 	{"POST", "/clients/files", "multipart/form-data; boundary=b0", multipartFile},
 	{"POST", "/api/v1/files", "multipart/form-data; boundary=b0", multipartFile},
+	{"POST", "/clients/tickets", "application/x-www-form-urlencoded", "subject=Forged&category=Billing&body=forged"},
+	{"POST", "/api/v1/tickets", "application/json", `{"subject":"Forged","category":"Billing","body":"forged"}`},
+	{"POST", "/clients/quotes/{own}/messages", "application/x-www-form-urlencoded", "body=forged"},
+	{"POST", "/api/v1/quotes/{own}/messages", "application/json", `{"body":"forged"}`},
+	{"PATCH", "/api/v1/me", "application/json", `{"preferences":{"emails":"off"}}`},
 }
 
 // multipartFile is a multipart body with one small text file.

@@ -14,6 +14,7 @@ import (
 	"clientgate/connectors/mail/outbox"
 	"clientgate/connectors/mail/smtp"
 	"clientgate/connectors/sqlstore"
+	"clientgate/portal/notify"
 )
 
 // background is the durable job queue on the bridge database and what
@@ -25,7 +26,10 @@ type background struct {
 	db    *sql.DB
 	// outbox sends email; nil while email.smtp_url is empty.
 	outbox *outbox.Outbox
-	log    *slog.Logger
+	// notifier sends the notifications; nil while email is off (see
+	// addNotifier).
+	notifier *notify.Notifier
+	log      *slog.Logger
 }
 
 // queueConns is the size of the queue's own connection pool: one on

@@ -46,7 +46,8 @@ var layouts = []layout{
 func TestBrowserEveryPage(t *testing.T) {
 	requireChromium(t)
 	axe := axeSource(t)
-	args := []string{"demo", "--addr", "127.0.0.1:0"}
+	dir := t.TempDir()
+	args := []string{"demo", "--addr", "127.0.0.1:0", "--data", dir}
 	mock := optionalStripeMock(t)
 	if mock != "" {
 		args = append(args, "--stripe-mock", mock)
@@ -56,13 +57,14 @@ func TestBrowserEveryPage(t *testing.T) {
 	b := newBrowserFor(t, pagesTimeout)
 	defer b.screenshotOnFailure()
 	b.signIn(origin + "/clients/")
-	paths := b.portalPaths(origin, mock != "")
-	for _, l := range layouts {
-		b.use(l)
-		for _, p := range paths {
-			b.checkPage(l, origin+p.path, p.name, axe)
-		}
-	}
+	// The unsubscribe page (signed-out) first: sign-out needs a page with
+	// the button.
+	paths := append([]pagePath{{"unsubscribe", unsubscribePath(t, dir, browserPerson.email)}}, b.portalPaths(origin, mock != "")...)
+	b.checkLayouts(origin, paths, axe)
+	b.signOut(origin + "/clients/")
+	b.do("sign in as staff", chromedp.Click(chromedp.Search(`//button[contains(., "`+demoStaff.Email+`")]`)),
+		chromedp.WaitVisible(chromedp.Search(`//h1[normalize-space()="Staff inbox"]`)))
+	b.checkLayouts(origin, b.staffPaths(origin), axe)
 	b.signOut(origin + "/clients/")
 	err := chromedp.Do(b.ctx, chromedp.Click(chromedp.Search(`//button[contains(., "newcomer@example.test")]`)),
 		chromedp.WaitVisible(chromedp.Search(`//h1[normalize-space()="No portal access"]`)))
@@ -118,7 +120,12 @@ func (b *browser) portalPaths(origin string, payments bool) []pagePath {
 	invoice := eval[string](b, `[...document.querySelectorAll('main a')].find(a => a.textContent.trim() === "`+p.invoice+`").pathname`)
 	b.do("open the quotes", chromedp.Navigate(origin+"/clients/quotes"), chromedp.WaitVisible(quoteLink(p.quote)))
 	quote := eval[string](b, `[...document.querySelectorAll('main a')].find(a => a.textContent.trim().startsWith("`+p.quote+`")).pathname`)
+	b.do("open the tickets", chromedp.Navigate(origin+"/clients/tickets"), chromedp.WaitVisible(chromedp.Search(`//main//a[normalize-space()="Paper for the new menus"]`)))
+	ticket := eval[string](b, `[...document.querySelectorAll('main a')].find(a => a.textContent.trim() === "Paper for the new menus").pathname`)
+	b.do("open the appointments", chromedp.Navigate(origin+"/clients/tasks"), chromedp.WaitVisible(chromedp.CSS(`main a[href^="/clients/tasks/"].strong`)))
+	task := eval[string](b, `document.querySelector('main a[href^="/clients/tasks/"].strong').pathname`)
 	paths := []pagePath{
+		{"tickets", "/clients/tickets"}, {"ticket-new", "/clients/tickets/new"}, {"ticket", ticket}, {"task", task},
 		{"dashboard", "/clients/"}, {"invoices", "/clients/invoices"}, {"invoice", invoice},
 		{"invoice-print", invoice + "/print"}, {"quotes", "/clients/quotes"}, {"quote", quote},
 		{"quote-print", quote + "/print"},
@@ -133,6 +140,17 @@ func (b *browser) portalPaths(origin string, payments bool) []pagePath {
 			pagePath{"invoice-pay-unavailable", invoice + "?payment=unavailable"})
 	}
 	return paths
+}
+
+// checkLayouts looks at every page in every layout.
+func (b *browser) checkLayouts(origin string, paths []pagePath, axe string) {
+	b.t.Helper()
+	for _, l := range layouts {
+		b.use(l)
+		for _, p := range paths {
+			b.checkPage(l, origin+p.path, p.name, axe)
+		}
+	}
 }
 
 // use switches the tab to a layout: viewport and colour scheme.

@@ -17,11 +17,13 @@ import (
 )
 
 func cmdDemo(ctx context.Context, a *app, args []string) error {
-	fs := newFlagSet(a, "demo", "demo [--addr 127.0.0.1:8080] [--public-url URL] [--data DIR] [--stripe-mock URL]")
+	fs := newFlagSet(a, "demo", demoUsage)
 	addr := fs.String("addr", "127.0.0.1:8080", "`host:port` to serve on; not loopback only with --public-url")
 	public := fs.String("public-url", "", "the `URL` other devices open, such as http://192.0.2.7:8080 (default http:// + --addr)")
 	dir := fs.String("data", "", "`directory` of the demo's SQLite database (default: a temporary directory removed at exit)")
 	mock := fs.String("stripe-mock", "", "stripe-mock's `URL` (such as http://127.0.0.1:12111): turn on online payment against it, with a test checkout page")
+	smtpURL := fs.String("smtp-url", "", "send the demo's emails to this SMTP `URL`, such as smtp://127.0.0.1:1025?tls=none for a local Mailpit (default: email off)")
+	staffTo := fs.String("staff-to", "staff@demo-studio.example", "the staff `address` the demo's emails to staff go to")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
@@ -42,6 +44,7 @@ func cmdDemo(ctx context.Context, a *app, args []string) error {
 		*dir = tmp
 	}
 	cfg := demoConfig(*addr, *public, *dir)
+	demoEmail(cfg, *smtpURL, *staffTo)
 	if err := cfg.ValidateAuthOptional(); err != nil {
 		return err
 	}
@@ -69,6 +72,9 @@ func cmdDemo(ctx context.Context, a *app, args []string) error {
 	if err := importDemoFiles(ctx, cfg, store, log); err != nil {
 		return err
 	}
+	if err := seedDemoConversations(ctx, store, cfg.Auth.Issuer); err != nil {
+		return err
+	}
 	fmt.Fprintf(a.stderr, "clientgate demo: open %s%s/ (Ctrl-C to stop)\n", cfg.PublicURL, cfg.Portal.BasePath)
 	return serveStore(ctx, cfg, store, log, ex)
 }
@@ -86,6 +92,7 @@ func demoConfig(addr, publicURL, dir string) *config.Config {
 	cfg.Metrics.Addr = ""
 	cfg.Portal.Name = "Demo client portal"
 	cfg.Business = demoBusiness
+	demoStaffConfig(cfg)
 	cfg.Derive()
 	return cfg
 }

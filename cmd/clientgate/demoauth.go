@@ -116,7 +116,8 @@ func loopbackFor(listen string) string {
 	return net.JoinHostPort(host, port)
 }
 
-// demoPeople lists every contact of the demo data, then demoStranger.
+// demoPeople lists every contact of the demo data, then demoStaff and
+// demoStranger.
 func demoPeople() ([]devoidc.Person, error) {
 	data, err := demoData(today())
 	if err != nil {
@@ -126,7 +127,7 @@ func demoPeople() ([]devoidc.Person, error) {
 	for _, c := range data.Contacts {
 		people = append(people, devoidc.Person{Email: c.Contact.Email, Name: c.Contact.Name()})
 	}
-	return append(people, demoStranger), nil
+	return append(people, demoStaff, demoStranger), nil
 }
 
 // randomBase64 returns n random bytes in standard base64.

@@ -19,7 +19,7 @@ import (
 // buildHandler assembles the HTTP handler: the portal with sign-in, HTTP
 // metrics, online payment (pay may be nil) and, with the cache on, the
 // signed invalidation webhook.
-func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sqlstore.Store, reg *prometheus.Registry, log *slog.Logger, ex serveExtras, pay *paymentsWiring) (http.Handler, error) {
+func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sqlstore.Store, bg *background, reg *prometheus.Registry, log *slog.Logger, ex serveExtras, pay *paymentsWiring) (http.Handler, error) {
 	signIns, err := newSignInMetrics(reg)
 	if err != nil {
 		return nil, err
@@ -33,6 +33,7 @@ func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sql
 	}
 	opts := portalOptions(cfg, st.conn, store, log)
 	opts.Files = ex.files.lib
+	conversationOptions(cfg, &opts, store, bg)
 	opts.Middleware = append(opts.Middleware, httpm.Middleware())
 	opts.RateLimits.OnLimited = signIns.rateLimited
 	opts.Payments, opts.FormActionOrigins = pay.portalOptions(), pay.formOrigins()
@@ -41,7 +42,7 @@ func buildHandler(ctx context.Context, cfg *config.Config, st *stack, store *sql
 	}
 	var authSvc *auth.Service
 	if cfg.Auth.Issuer != "" {
-		if authSvc, err = newAuth(ctx, cfg, st.conn, store, log, signIns, sessionBroadcaster(st), ex.authOptions); err != nil {
+		if authSvc, err = newAuth(ctx, cfg, st.conn, store, log, signIns, sessionBroadcaster(st), staffAuthOptions(cfg, bg, log, ex.authOptions)); err != nil {
 			return nil, err
 		}
 		if st.bus != nil {

@@ -43,13 +43,14 @@ type command struct {
 // commands lists the subcommands in help order; help is added by run.
 var commands = []command{
 	{"serve", "serve [--config FILE]", "serve the portal (config from FILE and CLIENTGATE_* variables)", cmdServe},
-	{"demo", "demo [--addr 127.0.0.1:8080] [--public-url URL] [--data DIR] [--stripe-mock URL]", "serve a demo portal with sample data on a local SQLite store (with online payment against stripe-mock)", cmdDemo},
+	{"demo", demoUsage, "serve a demo portal with sample data on a local SQLite store (with online payment against stripe-mock)", cmdDemo},
 	{"check-config", "check-config [--config FILE]", "check a configuration and list every problem", cmdCheckConfig},
 	{"import", "import [--config FILE] DATA.json", "import contacts, invoices, quotes, ... into the built-in store", cmdImport},
 	{"link", "link list|add|remove|conflicts [--config FILE] ...", "manage links from sign-in identities to contacts", cmdLink},
 	{"settings", "settings show|set [--config FILE] [flags] CONTACT", "show or change a contact's portal settings", cmdSettings},
 	{"files", "files add|list|remove [--config FILE] [--contact ID | --company ID] ...", "place files in a contact's or company's library, list or remove them", cmdFiles},
 	{"sessions", "sessions list|revoke [--config FILE] [--contact ID | --email EMAIL | --all]", "list or end sign-in sessions (every replica)", cmdSessions},
+	{"invite", inviteUsage, "email a contact that their portal is ready (the running portal sends it)", cmdInvite},
 	{"cache", cacheUsage, "drop cached CRM data in the running portal (every replica)", cmdCache},
 	{"version", "version", "print the version", cmdVersion},
 }

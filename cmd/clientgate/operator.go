@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 
 	"clientgate/config"
@@ -16,6 +17,7 @@ type operatorEnv struct {
 	cfg   *config.Config
 	store *sqlstore.Store
 	conn  connectors.Connector
+	log   *slog.Logger
 }
 
 // openOperator loads the configuration at path and opens the store and
@@ -28,7 +30,8 @@ func openOperator(ctx context.Context, a *app, path string) (*operatorEnv, error
 	if err := cfg.ValidateAuthOptional(); err != nil {
 		return nil, err
 	}
-	store, err := openStore(ctx, cfg, newLogger(cfg.Log, a.stderr))
+	log := newLogger(cfg.Log, a.stderr)
+	store, err := openStore(ctx, cfg, log)
 	if err != nil {
 		return nil, err
 	}
@@ -37,7 +40,7 @@ func openOperator(ctx context.Context, a *app, path string) (*operatorEnv, error
 		store.Close()
 		return nil, err
 	}
-	return &operatorEnv{cfg: cfg, store: store, conn: conn}, nil
+	return &operatorEnv{cfg: cfg, store: store, conn: conn, log: log}, nil
 }
 
 // Close closes the store.

@@ -199,14 +199,3 @@ func (w *payWorld) checkMetrics(t *testing.T) {
 		}
 	}
 }
-
-// csrfOf returns the CSRF token of pc's session.
-func csrfOf(t *testing.T, pc *portalClient) string {
-	t.Helper()
-	resp, _ := pc.get("/api/v1/me")
-	tok := resp.Header.Get("X-CSRF-Token")
-	if tok == "" {
-		t.Fatalf("no CSRF token: %d", resp.StatusCode)
-	}
-	return tok
-}

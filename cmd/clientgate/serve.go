@@ -53,6 +53,9 @@ func serveStore(ctx context.Context, cfg *config.Config, store *sqlstore.Store, 
 		return err
 	}
 	defer bg.close()
+	if err := bg.addNotifier(cfg, st.conn, store, log); err != nil {
+		return err
+	}
 	pay, err := buildPayments(cfg, st.conn, store, bg.queue, reg, log, ex.stripeClient)
 	if err != nil {
 		return err
@@ -63,7 +66,7 @@ func serveStore(ctx context.Context, cfg *config.Config, store *sqlstore.Store, 
 	}
 	defer fs.close()
 	ex.files = fs
-	handler, err := buildHandler(ctx, cfg, st, store, reg, log, ex, pay)
+	handler, err := buildHandler(ctx, cfg, st, store, bg, reg, log, ex, pay)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -67,7 +68,11 @@ func sessionsList(ctx context.Context, a *app, store bridge.SessionStore, f brid
 	w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "SESSION\tCONTACT\tEMAIL\tIDENTITY\tCREATED\tLAST SEEN\tUSER AGENT")
 	for _, s := range list {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ID[:min(12, len(s.ID))], cell(s.ContactID), cell(s.Email),
+		contact := s.ContactID
+		if s.Staff { // a staff sign-in, with or without a contact
+			contact = strings.TrimSpace(contact + " +staff")
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ID[:min(12, len(s.ID))], cell(contact), cell(s.Email),
 			cell(s.Issuer+"|"+s.Subject), s.Created.UTC().Format(time.RFC3339), s.LastSeen.UTC().Format(time.RFC3339), cell(s.UserAgent))
 	}
 	return w.Flush()

@@ -79,7 +79,7 @@ func warmStack(b *testing.B) (http.Handler, []*http.Cookie) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	handler, err := buildHandler(ctx, cfg, st, store, reg, log, serveExtras{}, nil)
+	handler, err := buildHandler(ctx, cfg, st, store, nil, reg, log, serveExtras{}, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -89,6 +89,8 @@ type Store interface {
 	FormDraftStore
 	SessionStore
 	FileStore
+	StaffDirectory
+	EmailPreferenceStore
 
 	// LinkFor returns the stored link of an identity, or ErrNotFound.
 	LinkFor(ctx context.Context, id Identity) (Link, error)

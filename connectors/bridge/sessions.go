@@ -12,9 +12,15 @@ type Session struct {
 	// ID is the hex SHA-256 of the cookie's secret.
 	ID string `json:"id"`
 	Identity
+	// ContactID is the contact the person signs in as; "" for a staff
+	// member who is not also a client.
 	ContactID string `json:"contact_id"`
-	Email     string `json:"email"`
-	Name      string `json:"name"`
+	// Staff records that the ID token made the person staff at sign-in
+	// (staff.claim and staff.values), which the staff inbox requires on
+	// every request. A session needs a contact, Staff, or both.
+	Staff bool   `json:"staff"`
+	Email string `json:"email"`
+	Name  string `json:"name"`
 	// SID is the provider's session ID (the ID token's sid claim), used by
 	// back-channel logout; "" when the provider sent none.
 	SID string `json:"sid,omitempty"`

@@ -30,8 +30,9 @@ type Bridge struct {
 	seq       int64
 	now       func() time.Time
 	pay       ledger
-	prefs     prefState // preferences and form drafts (bridge_prefs.go)
-	files     fileState // file records (bridge_files.go)
+	prefs     prefState  // preferences and form drafts (bridge_prefs.go)
+	files     fileState  // file records (bridge_files.go)
+	staff     staffState // staff directory and email preferences (bridge_staff.go)
 }
 
 // linkRec is a link with its insertion number, to order equal times.

@@ -23,7 +23,7 @@ func (b *Bridge) initSessions() {
 }
 
 // CreateSession stores a new session; ErrInvalid without ID, identity,
-// contact or CSRF token, or when the ID is taken.
+// contact (or staff status) or CSRF token, or when the ID is taken.
 func (b *Bridge) CreateSession(ctx context.Context, s bridge.Session) error {
 	if err := check(ctx, "create session"); err != nil {
 		return err
@@ -31,7 +31,7 @@ func (b *Bridge) CreateSession(ctx context.Context, s bridge.Session) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.initSessions()
-	if _, taken := b.sessions[s.ID]; taken || s.ID == "" || s.Issuer == "" || s.Subject == "" || s.ContactID == "" || s.CSRF == "" {
+	if _, taken := b.sessions[s.ID]; taken || s.ID == "" || s.Issuer == "" || s.Subject == "" || (s.ContactID == "" && !s.Staff) || s.CSRF == "" {
 		return fmt.Errorf("fake: bridge create session: %w", connectors.ErrInvalid)
 	}
 	b.sessions[s.ID] = s

@@ -12,7 +12,7 @@ import (
 )
 
 const sessionColumns = `id, issuer, subject, contact_id, email, name, sid, csrf, id_token, user_agent,
-	created_at, last_seen, expires_at, idle_until`
+	created_at, last_seen, expires_at, idle_until, staff`
 
 // sessionByIDQuery runs on every request whose session is not in the
 // replica's memory.
@@ -21,19 +21,19 @@ const sessionByIDQuery = `SELECT ` + sessionColumns + ` FROM sessions WHERE id =
 func scanSession(row interface{ Scan(...any) error }) (bridge.Session, error) {
 	var s bridge.Session
 	err := row.Scan(&s.ID, &s.Issuer, &s.Subject, &s.ContactID, &s.Email, &s.Name, &s.SID, &s.CSRF, &s.IDToken,
-		&s.UserAgent, tm(&s.Created), tm(&s.LastSeen), tm(&s.Expires), tm(&s.IdleUntil))
+		&s.UserAgent, tm(&s.Created), tm(&s.LastSeen), tm(&s.Expires), tm(&s.IdleUntil), &s.Staff)
 	return s, err
 }
 
 // CreateSession stores a new session.
 func (s *Store) CreateSession(ctx context.Context, ss bridge.Session) error {
-	if ss.ID == "" || ss.Issuer == "" || ss.Subject == "" || ss.ContactID == "" || ss.CSRF == "" ||
+	if ss.ID == "" || ss.Issuer == "" || ss.Subject == "" || (ss.ContactID == "" && !ss.Staff) || ss.CSRF == "" ||
 		!validText(ss.ID, ss.Issuer, ss.Subject, ss.ContactID, ss.Email, ss.Name, ss.SID, ss.CSRF, ss.IDToken, ss.UserAgent) {
-		return wrap("create session", fmt.Errorf("%w: a session needs an id, an identity, a contact and a csrf token, as valid text", connectors.ErrInvalid))
+		return wrap("create session", fmt.Errorf("%w: a session needs an id, an identity, a contact or staff status and a csrf token, as valid text", connectors.ErrInvalid))
 	}
-	_, err := s.exec(ctx, s.db, `INSERT INTO sessions (`+sessionColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	_, err := s.exec(ctx, s.db, `INSERT INTO sessions (`+sessionColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		ss.ID, ss.Issuer, ss.Subject, ss.ContactID, ss.Email, ss.Name, ss.SID, ss.CSRF, ss.IDToken, ss.UserAgent,
-		s.d.ts(ss.Created), s.d.ts(ss.LastSeen), s.d.ts(ss.Expires), s.d.ts(ss.IdleUntil))
+		s.d.ts(ss.Created), s.d.ts(ss.LastSeen), s.d.ts(ss.Expires), s.d.ts(ss.IdleUntil), ss.Staff)
 	return ctxWrap(ctx, "create session", err)
 }
 

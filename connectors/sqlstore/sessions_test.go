@@ -14,3 +14,11 @@ func TestSessionStore(t *testing.T) {
 		})
 	}
 }
+
+func TestStaffAndEmailPreferences(t *testing.T) {
+	for _, d := range dialects {
+		t.Run(d.name, func(t *testing.T) {
+			bridgetest.RunStaff(t, func(t *testing.T) bridgetest.StaffStore { return openStore(t, d.dsn(t), Options{}) })
+		})
+	}
+}

@@ -2,10 +2,6 @@ package outbox_test
 
 import (
 	"context"
-	"io"
-	"net"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -42,18 +38,18 @@ type rig struct {
 	box   *outbox.Outbox
 	queue *jobs.Queue
 	reg   *prometheus.Registry
-	proxy *proxy
+	proxy *mailtest.Proxy
 }
 
 // newRig starts a queue and an outbox whose sender goes through a proxy
 // to mp (up or down as asked).
 func newRig(t *testing.T, store *sqlstore.Store, mp *mailtest.Mailpit, up bool) rig {
 	t.Helper()
-	p := newProxy(t, mp.SMTP)
-	p.up.Store(up)
+	p := mailtest.NewProxy(t, mp.SMTP)
+	p.Up(up)
 	reg := prometheus.NewRegistry()
 	q, _ := jobstest.Open(t, store, jobs.Options{Registerer: reg, RetryBase: 100 * time.Millisecond, RetryMax: 300 * time.Millisecond})
-	sender, err := smtp.New(smtp.Options{URL: "smtp://" + p.addr() + "?tls=none", From: from, Timeout: 3 * time.Second})
+	sender, err := smtp.New(smtp.Options{URL: "smtp://" + p.Addr() + "?tls=none", From: from, Timeout: 3 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,61 +61,6 @@ func newRig(t *testing.T, store *sqlstore.Store, mp *mailtest.Mailpit, up bool) 
 		t.Fatal(err)
 	}
 	return rig{box: box, queue: q, reg: reg, proxy: p}
-}
-
-// proxy forwards SMTP connections to a target while up; while down it
-// closes every connection at once, as a mail server that is down (the
-// client sees no greeting).
-type proxy struct {
-	ln      net.Listener
-	target  string
-	up      atomic.Bool
-	refused atomic.Int32
-	wg      sync.WaitGroup
-}
-
-func newProxy(t *testing.T, target string) *proxy {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &proxy{ln: ln, target: target}
-	p.wg.Go(p.accept)
-	t.Cleanup(func() {
-		ln.Close()
-		p.wg.Wait()
-	})
-	return p
-}
-
-func (p *proxy) addr() string { return p.ln.Addr().String() }
-
-func (p *proxy) accept() {
-	for {
-		c, err := p.ln.Accept()
-		if err != nil {
-			return
-		}
-		if !p.up.Load() {
-			p.refused.Add(1)
-			c.Close()
-			continue
-		}
-		p.wg.Go(func() { p.forward(c) })
-	}
-}
-
-func (p *proxy) forward(c net.Conn) {
-	defer c.Close()
-	s, err := net.DialTimeout("tcp", p.target, 5*time.Second)
-	if err != nil {
-		return
-	}
-	defer s.Close()
-	done := make(chan struct{}, 2)
-	go func() { io.Copy(s, c); done <- struct{}{} }()
-	go func() { io.Copy(c, s); done <- struct{}{} }()
-	<-done
 }
 
 // counter returns clientgate_jobs_finished_total for mail.send and the

@@ -77,7 +77,7 @@ func TestRetriesWhileSMTPIsDown(t *testing.T) {
 		if got, _ := mp.Delivered(context.Background(), to); len(got) != 0 {
 			t.Fatalf("delivered while the server was down: %d", len(got))
 		}
-		r.proxy.up.Store(true)
+		r.proxy.Up(true)
 		got := delivered(t, mp, to, 1)
 		if got[0].Subject != "Reply while down" {
 			t.Errorf("subject %q", got[0].Subject)
