@@ -15,6 +15,7 @@ import (
 	"clientgate/connectors/payments/staffnote"
 	"clientgate/connectors/payments/stripe"
 	"clientgate/portal"
+	"clientgate/portal/notify"
 )
 
 // paymentsWiring is online payment in a serving process: the provider,
@@ -34,7 +35,9 @@ type paymentsWiring struct {
 // buildPayments builds online payment when payments.provider is set
 // (nil otherwise) and registers its job kinds on q; call it before the
 // queue starts.
-func buildPayments(cfg *config.Config, crm connectors.Connector, ledger payflow.Ledger, q *jobs.Queue, reg prometheus.Registerer, log *slog.Logger, client *http.Client) (*paymentsWiring, error) {
+//
+// mail, when not nil, also emails the notices to staff (email.staff_to).
+func buildPayments(cfg *config.Config, crm connectors.Connector, ledger payflow.Ledger, q *jobs.Queue, reg prometheus.Registerer, log *slog.Logger, client *http.Client, mail *notify.Notifier) (*paymentsWiring, error) {
 	provider, err := buildProvider(cfg, log, client)
 	if provider == nil || err != nil {
 		return nil, err
@@ -48,7 +51,7 @@ func buildPayments(cfg *config.Config, crm connectors.Connector, ledger payflow.
 	if err != nil {
 		return nil, err
 	}
-	notify, err := staffNotifiers(cfg)
+	notify, err := staffNotifiers(cfg, mail)
 	if err != nil {
 		return nil, err
 	}
@@ -78,12 +81,14 @@ func buildProvider(cfg *config.Config, log *slog.Logger, client *http.Client) (p
 }
 
 // staffNotifiers are where notices about payments go: the signed webhook
-// of payments.staff_webhook. Email to email.staff_to plugs in here as a
-// second staffnote.Notifier once the notification templates exist (the
-// conversations work owns them); until then every notice is also logged
-// at WARN ("payments: staff must act").
-func staffNotifiers(cfg *config.Config) ([]staffnote.Notifier, error) {
+// of payments.staff_webhook, and email to email.staff_to while email is on
+// (mail not nil). Every notice is also logged at WARN ("payments: staff
+// must act").
+func staffNotifiers(cfg *config.Config, mail *notify.Notifier) ([]staffnote.Notifier, error) {
 	var out []staffnote.Notifier
+	if mail != nil && len(cfg.Email.StaffTo) > 0 {
+		out = append(out, paymentStaffEmail{n: mail, to: cfg.Email.StaffTo})
+	}
 	if w := cfg.Payments.StaffWebhook; w.URL != "" {
 		hook, err := staffnote.NewWebhook(w.URL, w.Secret, nil)
 		if err != nil {

@@ -61,7 +61,7 @@ func TestPaymentsWithoutRecordPayments(t *testing.T) {
 	cfg.Payments.Provider = "stripe"
 	cfg.Payments.Stripe = config.StripeConfig{SecretKey: stripetest.SecretKey, WebhookSecret: stripetest.WebhookSecret, APIURL: "http://127.0.0.1:9"}
 	cfg.Payments.StaffWebhook = config.StaffWebhookConfig{URL: staff.url, Secret: staffSecret}
-	p, err := buildPayments(cfg, crm, store, q, reg, slog.New(slog.NewJSONHandler(io.Discard, nil)), nil)
+	p, err := buildPayments(cfg, crm, store, q, reg, slog.New(slog.NewJSONHandler(io.Discard, nil)), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

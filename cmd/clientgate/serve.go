@@ -56,7 +56,7 @@ func serveStore(ctx context.Context, cfg *config.Config, store *sqlstore.Store, 
 	if err := bg.addNotifier(cfg, st.conn, store, log); err != nil {
 		return err
 	}
-	pay, err := buildPayments(cfg, st.conn, store, bg.queue, reg, log, ex.stripeClient)
+	pay, err := buildPayments(cfg, st.conn, store, bg.queue, reg, log, ex.stripeClient, bg.notifier)
 	if err != nil {
 		return err
 	}
