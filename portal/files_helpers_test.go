@@ -7,7 +7,6 @@ import (
 
 	"gocloud.dev/blob/memblob"
 
-	"clientgate/connectors/bridge"
 	"clientgate/connectors/files"
 	"clientgate/connectors/files/blobstore"
 	"clientgate/connectors/files/library"
@@ -22,12 +21,12 @@ func testPDF(size int) []byte {
 
 // newTestLibrary is a files library on an in-memory bucket and store,
 // with the default types, 25 MB files and a 100 kB quota.
-func newTestLibrary(t testing.TB, store bridge.FileStore) *library.Library {
+func newTestLibrary(t testing.TB, store library.Records) *library.Library {
 	return newLimitedLibrary(t, store, 25_000_000, 100_000)
 }
 
 // newLimitedLibrary is newTestLibrary with other limits.
-func newLimitedLibrary(t testing.TB, store bridge.FileStore, maxSize, quota int64) *library.Library {
+func newLimitedLibrary(t testing.TB, store library.Records, maxSize, quota int64) *library.Library {
 	t.Helper()
 	bucket := memblob.OpenBucket(nil)
 	t.Cleanup(func() { bucket.Close() })
