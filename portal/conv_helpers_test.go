@@ -12,6 +12,7 @@ import (
 	"clientgate/connectors"
 	"clientgate/connectors/bridge"
 	"clientgate/connectors/files"
+	"clientgate/connectors/files/library"
 	"clientgate/connectors/sqlstore"
 	"clientgate/connectors/sqlstore/sqlstoretest"
 )
@@ -47,6 +48,9 @@ func newConvEnv(t *testing.T, edit func(o *Options)) *convEnv {
 		o.Files, o.Forms = lib, testForms()
 		if edit != nil {
 			edit(o)
+		}
+		if l, ok := o.Files.(*library.Library); ok && l != lib {
+			lib, annFile = l, files.File{}
 		}
 	})
 	ce.lib, ce.annFile = lib, annFile
