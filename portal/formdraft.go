@@ -2,8 +2,8 @@ package portal
 
 import (
 	"crypto/rand"
-	"io"
 	"encoding/base64"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"

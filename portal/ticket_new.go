@@ -60,7 +60,9 @@ func (s *server) openTicketFrom(c *gin.Context) (connectors.Thread, map[string]s
 	switch c.ContentType() {
 	case "multipart/form-data":
 		t, _, fields, err := attachPost(s, c, clientUploader(viewerOf(c)), ticketFields,
-			func(postID string, fields map[string]string) (connectors.Thread, error) { return s.openTicket(c, fields, postID) })
+			func(postID string, fields map[string]string) (connectors.Thread, error) {
+				return s.openTicket(c, fields, postID)
+			})
 		return t, fields, err
 	case "application/json":
 		fields, err := readFields(c, c.Request.Body, ticketFields...)
