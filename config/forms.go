@@ -56,13 +56,7 @@ func validateForms(p *Problems, forms []FormConfig) {
 	keys := map[string]bool{}
 	for i, f := range forms {
 		path := fmt.Sprintf("forms[%d]", i)
-		switch {
-		case !formName.MatchString(f.Key):
-			p.add(path+".key", "%q must be 1 to 64 of a-z, 0-9, - and _, starting with a letter or digit", f.Key)
-		case keys[f.Key]:
-			p.add(path+".key", "%q is used by another form", f.Key)
-		}
-		keys[f.Key] = true
+		checkName(p, path+".key", f.Key, keys, "form")
 		checkFormText(p, path+".title", f.Title, connectors.TextRule{Max: maxFormTitle, Required: true})
 		checkFormText(p, path+".intro", f.Intro, connectors.TextRule{Max: maxFormIntro, Multiline: true})
 		if len(f.Fields) == 0 || len(f.Fields) > maxFormFields {
@@ -77,13 +71,7 @@ func validateForms(p *Problems, forms []FormConfig) {
 
 // validate checks one field; names holds the form's names so far.
 func (fd FormFieldConfig) validate(p *Problems, path string, names map[string]bool) {
-	switch {
-	case !formName.MatchString(fd.Name):
-		p.add(path+".name", "%q must be 1 to 64 of a-z, 0-9, - and _, starting with a letter or digit", fd.Name)
-	case names[fd.Name]:
-		p.add(path+".name", "%q is used by another field of the form", fd.Name)
-	}
-	names[fd.Name] = true
+	checkName(p, path+".name", fd.Name, names, "field of the form")
 	checkFormText(p, path+".label", fd.Label, connectors.TextRule{Max: maxFieldLabel, Required: true})
 	checkFormText(p, path+".help", fd.Help, connectors.TextRule{Max: maxFieldHelp})
 	if !slices.Contains(FormFieldTypes, fd.Type) {
@@ -104,6 +92,18 @@ func (fd FormFieldConfig) validate(p *Problems, path string, names map[string]bo
 		}
 		seen[o] = true
 	}
+}
+
+// checkName reports a form's key or a field's name that is malformed or
+// already used by another (seen, which it updates) of its kind.
+func checkName(p *Problems, path, name string, seen map[string]bool, kind string) {
+	switch {
+	case !formName.MatchString(name):
+		p.add(path, "%q must be 1 to 64 of a-z, 0-9, - and _, starting with a letter or digit", name)
+	case seen[name]:
+		p.add(path, "%q is used by another %s", name, kind)
+	}
+	seen[name] = true
 }
 
 // checkFormText reports text that is not as rule wants it, or that does

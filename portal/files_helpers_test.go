@@ -7,6 +7,7 @@ import (
 
 	"gocloud.dev/blob/memblob"
 
+	"clientgate/connectors"
 	"clientgate/connectors/files"
 	"clientgate/connectors/files/blobstore"
 	"clientgate/connectors/files/library"
@@ -51,4 +52,13 @@ func seedFile(t testing.TB, lib files.Library, owner files.Owner, name string, c
 		t.Fatalf("seed file %s: %v", name, err)
 	}
 	return f
+}
+
+// withCompany puts ann and a colleague, cat, in the company co1.
+func (e *env) withCompany() {
+	e.crm.AddCompany(connectors.Company{ID: "co1", Name: "Lee Ltd"})
+	ann := e.ann
+	ann.CompanyID = "co1"
+	e.crm.AddContact(ann)
+	e.crm.AddContact(connectors.Contact{ID: "cat", Email: "cat@example.com", FirstName: "Cat", CompanyID: "co1", PortalAccess: true})
 }

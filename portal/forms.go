@@ -90,15 +90,6 @@ func (s *server) form(key string) (Form, bool) {
 	return s.forms[i], true
 }
 
-// formTitle is the title of the form with key, or the key when the
-// operator has removed the form since.
-func (s *server) formTitle(key string) string {
-	if f, ok := s.form(key); ok {
-		return f.Title
-	}
-	return key
-}
-
 // field returns the form's field of that name, if any.
 func (f Form) field(name string) (FormField, bool) {
 	i := slices.IndexFunc(f.Fields, func(fd FormField) bool { return fd.Name == name })

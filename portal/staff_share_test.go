@@ -17,11 +17,7 @@ import (
 // (when they see them), and each share is audited.
 func TestStaffShareFiles(t *testing.T) {
 	e := newConvEnv(t, nil)
-	e.crm.AddCompany(connectors.Company{ID: "co1", Name: "Lee & Co"})
-	ann := e.ann
-	ann.CompanyID = "co1"
-	e.crm.AddContact(ann)
-	e.crm.AddContact(connectors.Contact{ID: "cat", Email: "cat@example.com", FirstName: "Cat", CompanyID: "co1", PortalAccess: true})
+	e.withCompany()
 
 	w := e.do(req{path: "/staff/files?email=ann@example.com", staff: true})
 	if got := location(t, w); got != "/staff/contacts/ann/files" {

@@ -4,17 +4,13 @@ import (
 	"bytes"
 	"mime/multipart"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/johannesboyne/gofakes3"
-	"github.com/johannesboyne/gofakes3/backend/s3mem"
-
-	"clientgate/auth/devoidc"
+	"clientgate/connectors/files/filestest"
 	"clientgate/connectors/mail/mailtest"
 	"clientgate/connectors/sqlstore/sqlstoretest"
 )
@@ -34,20 +30,15 @@ func TestFormsAndSharingEndToEnd(t *testing.T) {
 	})
 }
 
-// fakeS3Env starts an in-memory S3-compatible server (gofakes3) with the
-// bucket "clientgate" and returns the environment that points files.url
-// at it, with credentials in the AWS variables as in production.
+// fakeS3Env points files.url at an in-memory S3-compatible server, with
+// its credentials in the AWS variables as in production.
 func fakeS3Env(t *testing.T) []string {
-	t.Helper()
-	backend := s3mem.New()
-	if err := backend.CreateBucket("clientgate"); err != nil {
-		t.Fatal(err)
+	u, env := filestest.FakeS3(t)
+	out := []string{"CLIENTGATE_FILES_URL=" + u}
+	for k, v := range env {
+		out = append(out, k+"="+v)
 	}
-	srv := httptest.NewServer(gofakes3.New(backend).Server())
-	t.Cleanup(srv.Close)
-	q := url.Values{"endpoint": {srv.URL}, "use_path_style": {"true"}, "region": {"eu-west-1"}}
-	return []string{"CLIENTGATE_FILES_URL=s3://clientgate?" + q.Encode(),
-		"AWS_ACCESS_KEY_ID=test-key", "AWS_SECRET_ACCESS_KEY=test-secret", "AWS_REGION=eu-west-1"}
+	return out
 }
 
 // formsAndSharing runs the flow with extra environment.
@@ -55,8 +46,7 @@ func formsAndSharing(t *testing.T, extra []string) {
 	mp := mailtest.MailpitFromEnv(t)
 	who := newConvPeople()
 	dir, addr := t.TempDir(), freeAddr(t)
-	op := startProviderFor(t, []string{addr}, devoidc.Person{Email: who.client, Name: "Cleo Client"},
-		devoidc.Person{Email: who.other, Name: "Dora Other"}, devoidc.Person{Email: who.staff, Name: "Sam Staff", Groups: []string{"portal-staff"}})
+	op := who.provider(t, addr)
 	cfg := writeFile(t, dir, "c.yaml", `listen: {addr: `+addr+`}
 metrics: {addr: ""}
 data_dir: `+dir+`/data

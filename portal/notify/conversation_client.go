@@ -59,8 +59,8 @@ func (n *Notifier) staffPosted(ctx context.Context, e connectors.ConversationEve
 			Quote:    post.Body,
 			Facts: append([]emails.Fact{{Label: l.T("emails.fact.status"), Value: l.T("tickets.status." + string(t.Status))}},
 				n.attachmentFact(ctx, l, post.ID)...),
-			Action:   emails.Action{Label: l.T("emails.client." + open), URL: n.clientLink(t)},
-			Outro:    []string{l.T("emails.answer_in_portal")},
+			Action: emails.Action{Label: l.T("emails.client." + open), URL: n.clientLink(t)},
+			Outro:  []string{l.T("emails.answer_in_portal")},
 		}
 	})
 	return err
