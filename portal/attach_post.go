@@ -15,13 +15,13 @@ import (
 // attachPost makes a post with attachments from a multipart request: it
 // chooses the post's ID, stores the request's "file" parts as files of
 // that post (uploaded by by), hands the text fields (only the allowed
-// names) to make, which makes the post with that ID, and removes the
-// files again when make fails, so that nothing is half stored. It
-// returns what make returned, the stored files and the text fields
+// names) to create, which makes the post with that ID, and removes the
+// files again when create fails, so that nothing is half stored. It
+// returns what create returned, the stored files and the text fields
 // read (also on failure, to show the form again). Without a library the
 // portal takes no multipart posts (errMediaType).
 func attachPost[T any](s *server, c *gin.Context, by files.Uploader, allowed []string,
-	make func(postID string, fields map[string]string) (T, error)) (T, []files.File, map[string]string, error) {
+	create func(postID string, fields map[string]string) (T, error)) (T, []files.File, map[string]string, error) {
 	var zero T
 	fields := map[string]string{}
 	if s.files == nil {
@@ -34,7 +34,7 @@ func attachPost[T any](s *server, c *gin.Context, by files.Uploader, allowed []s
 		return zero, nil, fields, err
 	}
 	stored := storedFiles(got)
-	out, err := make(postID, fields)
+	out, err := create(postID, fields)
 	if err != nil {
 		s.removeStored(c.Request.Context(), stored)
 		return zero, nil, fields, err
