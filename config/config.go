@@ -39,6 +39,8 @@ type Config struct {
 	// staff inbox.
 	Tickets TicketsConfig `yaml:"tickets"`
 	Staff   StaffConfig   `yaml:"staff"`
+	// Forms are the operator's forms clients submit as tickets.
+	Forms []FormConfig `yaml:"forms"`
 }
 
 // ListenConfig is where the portal's HTTP server listens.
@@ -172,6 +174,8 @@ type ModulesConfig struct {
 	// threads on invoices, quotes and tasks.
 	Tickets  bool `yaml:"tickets"`
 	Messages bool `yaml:"messages"`
+	// Forms shows the operator's forms (with tickets on).
+	Forms bool `yaml:"forms"`
 }
 
 // CacheConfig configures the read cache in front of the connector.

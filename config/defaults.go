@@ -47,7 +47,7 @@ func Default() *Config {
 			Name:        "Client portal",
 			AccentColor: "#2563eb",
 			Modules: ModulesConfig{Invoices: true, Quotes: true, Transactions: true, Tasks: true, Details: true,
-				Payments: true, Files: true, Tickets: true, Messages: true},
+				Payments: true, Files: true, Tickets: true, Messages: true, Forms: true},
 			EditableFields: []string{
 				"phone_home", "phone_work", "phone_mobile", "address.*", "second_address.*",
 			},
@@ -82,6 +82,7 @@ func Default() *Config {
 			WritesPerSession: 60, ReadsPerAddress: 1200, WritesPerAddress: 120},
 		Files:   FilesConfig{MaxSize: "25MB", Quota: "1GB", Types: slices.Clone(files.DefaultTypes)},
 		Tickets: TicketsConfig{Categories: []string{}},
+		Forms:   []FormConfig{},
 		Staff:   StaffConfig{Claim: "groups", Values: []string{}},
 	}
 }

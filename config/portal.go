@@ -19,7 +19,7 @@ func (m ModulesConfig) Map() map[string]bool {
 	return map[string]bool{
 		"invoices": m.Invoices, "quotes": m.Quotes, "transactions": m.Transactions,
 		"tasks": m.Tasks, "details": m.Details, "payments": m.Payments, "files": m.Files,
-		"tickets": m.Tickets, "messages": m.Messages,
+		"tickets": m.Tickets, "messages": m.Messages, "forms": m.Forms,
 	}
 }
 

@@ -49,6 +49,7 @@ func (c *Config) validate(authRequired bool) error {
 	c.Staff.validate(&p)
 	c.RateLimit.validate(&p)
 	c.Files.validate(&p)
+	validateForms(&p, c.Forms)
 	if c.Portal.HSTSMaxAge < 0 {
 		p.add("portal.hsts_max_age", "must not be negative")
 	}

@@ -86,10 +86,13 @@ type Thread struct {
 	// ticket.
 	Item ItemRef `json:"item"`
 	// ContactID is the contact the thread belongs to.
-	ContactID string       `json:"contact_id"`
-	Subject   string       `json:"subject"`
-	Category  string       `json:"category"`
-	Status    TicketStatus `json:"status"`
+	ContactID string `json:"contact_id"`
+	Subject   string `json:"subject"`
+	Category  string `json:"category"`
+	// Form is the key of the operator's form a ticket was submitted
+	// through ("" for a ticket the client wrote, and for item threads).
+	Form   string       `json:"form"`
+	Status TicketStatus `json:"status"`
 	// Assignee is the staff member handling the thread; zero when nobody.
 	Assignee  StaffMember `json:"assignee"`
 	CreatedAt time.Time   `json:"created_at"`
@@ -122,13 +125,25 @@ type NewTicket struct {
 	// portal checks it against the configuration, the store only that it
 	// is short plain text (it may be empty).
 	Category string
-	Body     string
+	// Form is the key of the form the ticket was submitted through (a
+	// ticket of that form's kind); "" for a ticket the client wrote. The
+	// portal checks it against the configuration, the store only that it
+	// is short plain text.
+	Form string
+	Body string
 	// AuthorName is the signed-in person's name as shown in the thread.
 	AuthorName string
+	// PostID, when set, is the ID the first post gets (see NewPost.ID).
+	PostID string
 }
 
 // NewPost is a reply or a message.
 type NewPost struct {
+	// ID, when set, is the ID the post gets: a UUID the caller made up
+	// front, such as to store the post's attachments before the post
+	// (files owned by the post's ID). A malformed ID is ErrInvalid, one
+	// already taken ErrConflict; "" lets the store choose.
+	ID         string
 	Body       string
 	AuthorName string
 }
@@ -151,6 +166,7 @@ const (
 	MaxBodyLength     = 10000
 	MaxAuthorLength   = 200
 	MaxItemIDLength   = 200
+	MaxFormKeyLength  = 64
 	// MaxThreadPosts is the most posts one thread may hold; past it a
 	// post is ErrConflict (open a new ticket).
 	MaxThreadPosts = 1000
@@ -160,17 +176,19 @@ const (
 var (
 	SubjectRule  = TextRule{Max: MaxSubjectLength, Required: true}
 	CategoryRule = TextRule{Max: MaxCategoryLength}
+	FormKeyRule  = TextRule{Max: MaxFormKeyLength}
 	BodyRule     = TextRule{Max: MaxBodyLength, Multiline: true, Required: true}
 	AuthorRule   = TextRule{Max: MaxAuthorLength}
 )
 
 // Validate cleans the ticket's text in place (CleanText) and reports
 // every problem at once as a *ValidationError with the fields subject,
-// category, body and author_name.
+// category, form, body and author_name.
 func (t *NewTicket) Validate() error {
 	var verr ValidationError
 	check(&verr, "subject", &t.Subject, SubjectRule)
 	check(&verr, "category", &t.Category, CategoryRule)
+	check(&verr, "form", &t.Form, FormKeyRule)
 	check(&verr, "body", &t.Body, BodyRule)
 	check(&verr, "author_name", &t.AuthorName, AuthorRule)
 	return verr.OrNil()

@@ -11,6 +11,8 @@ import (
 
 	"clientgate/connectors"
 	"clientgate/connectors/bridge"
+	"clientgate/connectors/files"
+	"clientgate/connectors/files/library"
 	"clientgate/connectors/sqlstore"
 	"clientgate/connectors/sqlstore/sqlstoretest"
 )
@@ -22,6 +24,7 @@ type convEnv struct {
 	*env
 	conv    *sqlstore.Store
 	invites *fakeInviter
+	notices *fakeFileNotifier
 }
 
 // staffID is the staff member of hdrStaff requests, as auth names them.
@@ -36,14 +39,21 @@ func newConvEnv(t *testing.T, edit func(o *Options)) *convEnv {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	ce := &convEnv{conv: store, invites: &fakeInviter{}}
+	ce := &convEnv{conv: store, invites: &fakeInviter{}, notices: &fakeFileNotifier{}}
+	lib := newTestLibrary(t, store) // attachments need the posts beside the files
+	annFile := seedFile(t, lib, files.ContactOwner("ann"), "Contract 2026.pdf", testPDF(2000))
 	ce.env = newEnv(t, func(o *Options) {
-		o.Conversations, o.Inbox, o.Invites = store, store, ce.invites
+		o.Conversations, o.Inbox, o.Invites, o.FileNotices = store, store, ce.invites, ce.notices
 		o.TicketCategories = []string{"Billing", "Technical question"}
+		o.Files, o.Forms = lib, testForms()
 		if edit != nil {
 			edit(o)
 		}
+		if l, ok := o.Files.(*library.Library); ok && l != lib {
+			lib, annFile = l, files.File{}
+		}
 	})
+	ce.lib, ce.annFile = lib, annFile
 	return ce
 }
 
@@ -112,3 +122,50 @@ func (f *fakeInviter) Invite(_ context.Context, contactID string) (bool, error) 
 
 // bridgeFilterAll selects every thread of the inbox.
 func bridgeFilterAll() bridge.InboxFilter { return bridge.InboxFilter{} }
+
+// fakeFileNotifier records the files clients are told of.
+type fakeFileNotifier struct {
+	mu     sync.Mutex
+	shared map[string][]string // contact ID → file IDs
+	err    error
+}
+
+func (f *fakeFileNotifier) FilesShared(_ context.Context, contactID string, fileIDs []string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.err != nil {
+		return f.err
+	}
+	if f.shared == nil {
+		f.shared = map[string][]string{}
+	}
+	f.shared[contactID] = append(f.shared[contactID], fileIDs...)
+	return nil
+}
+
+// told returns the file IDs contactID was told of.
+func (f *fakeFileNotifier) told(contactID string) []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]string(nil), f.shared[contactID]...)
+}
+
+// testForms are the two example forms: a quote request with every type
+// of field, and an onboarding questionnaire.
+func testForms() []Form {
+	return []Form{
+		{Key: "quote", Title: "Request a quote or job", Intro: "Tell us what you need.", Fields: []FormField{
+			{Name: "summary", Label: "What do you need?", Type: FieldText, Required: true},
+			{Name: "details", Label: "Details", Type: FieldLongText, Help: "Sizes, quantities, anything we should know."},
+			{Name: "budget", Label: "Budget (EUR)", Type: FieldNumber},
+			{Name: "deadline", Label: "Needed by", Type: FieldDate},
+			{Name: "kind", Label: "Kind of job", Type: FieldChoice, Required: true, Options: []string{"Print", "Design", "Web"}},
+			{Name: "photos", Label: "Photos or plans", Type: FieldFile},
+		}},
+		{Key: "onboarding", Title: "Onboarding questionnaire", Fields: []FormField{
+			{Name: "company", Label: "Company name", Type: FieldText, Required: true},
+			{Name: "contact_hours", Label: "Best time to call", Type: FieldChoice, Options: []string{"Mornings", "Afternoons"}},
+			{Name: "logo", Label: "Your logo", Type: FieldFile, Required: true},
+		}},
+	}
+}

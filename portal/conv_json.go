@@ -14,7 +14,9 @@ type ticketJSON struct {
 	ID       string `json:"id"`
 	Subject  string `json:"subject"`
 	Category string `json:"category"`
-	Status   string `json:"status"`
+	// Form is the key of the form the ticket was submitted through.
+	Form   string `json:"form"`
+	Status string `json:"status"`
 	// Assignee is the name of the staff member handling the ticket.
 	Assignee  string    `json:"assignee"`
 	CreatedAt time.Time `json:"created_at"`
@@ -36,6 +38,8 @@ type postJSON struct {
 	AuthorName string    `json:"author_name"`
 	Body       string    `json:"body"`
 	CreatedAt  time.Time `json:"created_at"`
+	// Files are the post's attachments, oldest first.
+	Files []attachmentJSON `json:"files"`
 }
 
 // messagesJSON is the message thread of an item in the API.
@@ -47,12 +51,13 @@ type messagesJSON struct {
 }
 
 func ticketOf(t connectors.Thread) ticketJSON {
-	return ticketJSON{ID: t.ID, Subject: t.Subject, Category: t.Category, Status: string(t.Status),
+	return ticketJSON{ID: t.ID, Subject: t.Subject, Category: t.Category, Form: t.Form, Status: string(t.Status),
 		Assignee: t.Assignee.Name, CreatedAt: t.CreatedAt, UpdatedAt: t.UpdatedAt, Posts: t.Posts, Unread: t.Unread}
 }
 
 func postOf(p connectors.Post) postJSON {
-	return postJSON{ID: p.ID, Author: string(p.Author), AuthorName: p.AuthorName, Body: p.Body, CreatedAt: p.CreatedAt}
+	return postJSON{ID: p.ID, Author: string(p.Author), AuthorName: p.AuthorName, Body: p.Body, CreatedAt: p.CreatedAt,
+		Files: []attachmentJSON{}}
 }
 
 // errUnknownCategory is the field error of a category not configured.

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
+
+	"clientgate/connectors/files"
 )
 
 // downloadCSP is the Content-Security-Policy of a downloaded file: it may
@@ -21,12 +23,35 @@ const downloadCSP = "default-src 'none'; sandbox"
 // contact's or company's file is 404, like an unknown ID.
 func (s *server) fileDownload(c *gin.Context) {
 	v := viewerOf(c)
-	f, body, err := s.files.Download(c.Request.Context(), fileAccess(v), c.Param("id"))
+	a := fileAccess(v)
+	f, err := s.files.Get(c.Request.Context(), a, c.Param("id"))
+	if err == nil && !v.modules[fileModule(f)] && !(f.Owner.Kind == files.OwnerPost && v.modules[modMessages]) {
+		err = errNotFound
+	}
+	var body io.ReadCloser
+	if err == nil {
+		f, body, err = s.files.Download(c.Request.Context(), a, f.ID)
+	}
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	defer body.Close()
+	s.sendFile(c, f, body)
+}
+
+// fileModule is the module a file belongs to: the library's files to
+// files, attachments to tickets (or messages, which fileDownload also
+// accepts).
+func fileModule(f files.File) string {
+	if f.Owner.Kind == files.OwnerPost {
+		return modTickets
+	}
+	return modFiles
+}
+
+// sendFile writes a file's content as an attachment with strict headers.
+func (s *server) sendFile(c *gin.Context, f files.File, body io.Reader) {
 	h := c.Writer.Header()
 	h.Set("Content-Type", f.Type)
 	h.Set("Content-Length", strconv.FormatInt(f.Size, 10))

@@ -32,6 +32,7 @@ func (s *server) uploadError(err error) *httpError {
 		{errors.Is(err, files.ErrInfected), http.StatusUnprocessableEntity, "infected", "was refused by the virus scanner"},
 		{errors.Is(err, files.ErrScanUnavailable), http.StatusServiceUnavailable, "scan", ""},
 		{errors.Is(err, errNoFile), http.StatusUnprocessableEntity, "missing", "is required"},
+		{errors.Is(err, errTooManyFiles), http.StatusRequestEntityTooLarge, "too_many", "holds more files than allowed at once"},
 		{errors.Is(err, errNotMultipart), http.StatusUnsupportedMediaType, "not_multipart", ""},
 		{errors.Is(err, errExtraField), http.StatusBadRequest, "extra_field", ""},
 	}

@@ -7,7 +7,7 @@ import (
 
 	"gocloud.dev/blob/memblob"
 
-	"clientgate/connectors/bridge"
+	"clientgate/connectors"
 	"clientgate/connectors/files"
 	"clientgate/connectors/files/blobstore"
 	"clientgate/connectors/files/library"
@@ -22,12 +22,12 @@ func testPDF(size int) []byte {
 
 // newTestLibrary is a files library on an in-memory bucket and store,
 // with the default types, 25 MB files and a 100 kB quota.
-func newTestLibrary(t testing.TB, store bridge.FileStore) *library.Library {
+func newTestLibrary(t testing.TB, store library.Records) *library.Library {
 	return newLimitedLibrary(t, store, 25_000_000, 100_000)
 }
 
 // newLimitedLibrary is newTestLibrary with other limits.
-func newLimitedLibrary(t testing.TB, store bridge.FileStore, maxSize, quota int64) *library.Library {
+func newLimitedLibrary(t testing.TB, store library.Records, maxSize, quota int64) *library.Library {
 	t.Helper()
 	bucket := memblob.OpenBucket(nil)
 	t.Cleanup(func() { bucket.Close() })
@@ -52,4 +52,13 @@ func seedFile(t testing.TB, lib files.Library, owner files.Owner, name string, c
 		t.Fatalf("seed file %s: %v", name, err)
 	}
 	return f
+}
+
+// withCompany puts ann and a colleague, cat, in the company co1.
+func (e *env) withCompany() {
+	e.crm.AddCompany(connectors.Company{ID: "co1", Name: "Lee Ltd"})
+	ann := e.ann
+	ann.CompanyID = "co1"
+	e.crm.AddContact(ann)
+	e.crm.AddContact(connectors.Contact{ID: "cat", Email: "cat@example.com", FirstName: "Cat", CompanyID: "co1", PortalAccess: true})
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"clientgate/connectors"
 	"clientgate/connectors/bridge"
 	"clientgate/connectors/files"
 	"clientgate/portal/i18n"
@@ -17,11 +16,7 @@ import (
 // file in co1's library and one in cat's own.
 func companyFiles(t *testing.T, edit func(*Options)) (*env, files.File, files.File) {
 	e := newEnv(t, edit)
-	e.crm.AddCompany(connectors.Company{ID: "co1", Name: "Lee Ltd"})
-	ann := e.ann
-	ann.CompanyID = "co1"
-	e.crm.AddContact(ann)
-	e.crm.AddContact(connectors.Contact{ID: "cat", Email: "cat@example.com", FirstName: "Cat", CompanyID: "co1", PortalAccess: true})
+	e.withCompany()
 	company := seedFile(t, e.lib, files.CompanyOwner("co1"), "Framework agreement.pdf", testPDF(500))
 	cats := seedFile(t, e.lib, files.ContactOwner("cat"), "Cat's payslip.pdf", testPDF(500))
 	return e, company, cats

@@ -28,79 +28,15 @@ var (
 	errNotMultipart = errors.New("portal: the request is not multipart/form-data")
 	errNoFile       = errors.New("portal: the request holds no file")
 	errExtraField   = errors.New("portal: the request holds an unexpected field")
+	errTooManyFiles = fmt.Errorf("portal: the request holds more than %d files", maxFilesPerRequest)
 )
 
 // receiveFiles stores the files of a multipart request as owner's files,
-// uploaded by the viewer, streaming each "file" part through the library
-// as it arrives (nothing is parsed into memory or temporary files). Other
-// parts are text fields handed to field, which may refuse them; a nil
-// field refuses every one. A request stores all its files or none: on any
-// failure the files it already stored are removed, and the error is
-// returned. Attachments on tickets and messages use it with a post as
-// owner.
+// uploaded by the viewer: receive with every "file" part stored, other
+// parts handed to field (nil refuses them), and at least one file.
 func (s *server) receiveFiles(c *gin.Context, owner files.Owner, field func(name, value string) error) ([]files.File, error) {
-	mr, err := multipartOf(c)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", errNotMultipart, err)
-	}
-	v := viewerOf(c)
-	by := files.Uploader{Kind: files.ByContact, ID: v.p.ContactID, Name: v.contact.Name()}
-	var stored []files.File
-	for n := 0; ; n++ {
-		part, err := mr.NextPart()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err == nil && n >= maxUploadParts {
-			err = fmt.Errorf("portal: more than %d parts", maxUploadParts)
-		}
-		if err == nil {
-			err = s.receivePart(c.Request.Context(), part, owner, by, field, &stored)
-			part.Close()
-		}
-		if err != nil {
-			s.removeStored(c.Request.Context(), stored)
-			return nil, err
-		}
-	}
-	if len(stored) == 0 {
-		return nil, errNoFile
-	}
-	return stored, nil
-}
-
-// receivePart stores a "file" part, or hands a text field to field.
-func (s *server) receivePart(ctx context.Context, part partReader, owner files.Owner, by files.Uploader,
-	field func(name, value string) error, stored *[]files.File) error {
-	switch name := part.FormName(); {
-	case name == "file":
-		f, err := s.files.Upload(ctx, files.Upload{Owner: owner, Uploader: by, Name: part.FileName(), Body: part})
-		if err != nil {
-			return err
-		}
-		*stored = append(*stored, f)
-		return nil
-	case name == "csrf_token":
-		_, err := io.Copy(io.Discard, io.LimitReader(part, maxFieldBytes))
-		return err
-	case field == nil, part.FileName() != "":
-		return fmt.Errorf("%w: %q", errExtraField, name)
-	}
-	value, err := io.ReadAll(io.LimitReader(part, maxFieldBytes+1))
-	switch {
-	case err != nil:
-		return err
-	case len(value) > maxFieldBytes:
-		return fmt.Errorf("%w: %q is too long", errExtraField, part.FormName())
-	}
-	return field(part.FormName(), string(value))
-}
-
-// partReader is the part of a multipart.Part receivePart uses.
-type partReader interface {
-	io.Reader
-	FormName() string
-	FileName() string
+	got, err := s.receive(c, receiver{by: clientUploader(viewerOf(c)), owner: fixedOwner(owner), field: field})
+	return storedFiles(got), err
 }
 
 // removeStored removes the files a failed request stored.

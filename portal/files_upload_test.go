@@ -132,7 +132,9 @@ func TestUploadRefused(t *testing.T) {
 		field  string
 	}{
 		{"empty file", []part{{"file", "a.pdf", nil}}, 422, "The file you chose is empty.", "is empty"},
-		{"no file chosen", []part{{"file", "", nil}}, 422, "The file you chose is empty.", "is empty"},
+		// A file input left empty sends a nameless, empty part: no file
+		// (optional file inputs of tickets and forms are left so).
+		{"no file chosen", []part{{"file", "", nil}}, 422, "Please choose a file to upload.", "is required"},
 		{"no file part", []part{}, 422, "Please choose a file to upload.", "is required"},
 		{"html posing as pdf", []part{{"file", "invoice.pdf", html}}, 415, "We accept PDF, images", "not a type of file"},
 		{"executable", []part{{"file", "setup.pdf", append([]byte("MZ\x90\x00"), make([]byte, 400)...)}}, 415, "We accept PDF", "not a type"},

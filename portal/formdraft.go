@@ -3,6 +3,7 @@ package portal
 import (
 	"crypto/rand"
 	"encoding/base64"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -24,19 +25,19 @@ const draftTTL = 30 * time.Minute
 // comes back to the form's page after signing in (takeFormDraft fills
 // the form again). It returns "" for requests that are no form post.
 func (s *server) keepForm(c *gin.Context) string {
-	if c.Request.Method != http.MethodPost || c.ContentType() != "application/x-www-form-urlencoded" {
+	if c.Request.Method != http.MethodPost {
+		return ""
+	}
+	var values url.Values
+	switch c.ContentType() {
+	case "application/x-www-form-urlencoded":
+		values = postedValues(c)
+	case "multipart/form-data":
+		values = multipartValues(c)
+	default:
 		return ""
 	}
 	back := s.formPage(c)
-	if err := c.Request.ParseForm(); err != nil {
-		return back
-	}
-	values := url.Values{}
-	for k, v := range c.Request.PostForm {
-		if k != "csrf_token" {
-			values[k] = v
-		}
-	}
 	if len(values) == 0 {
 		return back
 	}
@@ -88,4 +89,44 @@ func randomID() string {
 	b := make([]byte, 32)
 	_, _ = rand.Read(b) // crypto/rand.Read never fails (Go 1.24+)
 	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// postedValues are an urlencoded form's fields but its CSRF token.
+func postedValues(c *gin.Context) url.Values {
+	values := url.Values{}
+	if err := c.Request.ParseForm(); err != nil {
+		return values
+	}
+	for k, v := range c.Request.PostForm {
+		if k != "csrf_token" {
+			values[k] = v
+		}
+	}
+	return values
+}
+
+// multipartValues are a multipart form's text fields up to its first
+// file (files cannot be kept; the forms put their text first), but its
+// CSRF token.
+func multipartValues(c *gin.Context) url.Values {
+	values := url.Values{}
+	mr, err := c.Request.MultipartReader()
+	if err != nil {
+		return values
+	}
+	for n := 0; n < maxUploadParts; n++ {
+		part, err := mr.NextPart()
+		if err != nil || part.FileName() != "" {
+			return values
+		}
+		v, err := io.ReadAll(io.LimitReader(part, maxFieldBytes+1))
+		part.Close()
+		if err != nil || len(v) > maxFieldBytes {
+			return values
+		}
+		if name := part.FormName(); name != "csrf_token" {
+			values.Add(name, string(v))
+		}
+	}
+	return values
 }

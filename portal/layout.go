@@ -54,7 +54,7 @@ type layoutData struct {
 // moduleLabels are the message IDs of the modules' navigation labels.
 var moduleLabels = map[string]string{
 	modInvoices: "nav.invoices", modQuotes: "nav.quotes", modTransactions: "nav.transactions",
-	modTasks: "nav.tasks", modDetails: "nav.details", modFiles: "files.nav", modTickets: "tickets.nav",
+	modTasks: "nav.tasks", modDetails: "nav.details", modFiles: "files.nav", modTickets: "tickets.nav", modForms: "forms.nav",
 }
 
 // layoutData builds the data shared by every page.

@@ -20,6 +20,8 @@ type messagesSection struct {
 	// Failed is true when the thread could not be read (the page is shown
 	// anyway).
 	Failed bool
+	// FileBase is where the attachments' links start.
+	FileBase string
 }
 
 // itemModules are the item kinds with a message thread, by the module
@@ -49,7 +51,7 @@ func (s *server) loadMessages(c *gin.Context, item connectors.ItemRef) *messages
 	if !v.modules[modMessages] {
 		return nil
 	}
-	sec := &messagesSection{Form: s.postFormFor(c, s.itemURL(itemModules[item.Kind], item.ID)+"/messages")}
+	sec := &messagesSection{Form: s.postFormFor(c, s.itemURL(itemModules[item.Kind], item.ID)+"/messages"), FileBase: s.base + "/files/"}
 	ctx := c.Request.Context()
 	t, err := s.conv.ItemThread(ctx, v.scope, item)
 	if err == nil {
@@ -85,10 +87,11 @@ func (s *server) checkItem(c *gin.Context, kind connectors.ThreadKind) (connecto
 	return connectors.ItemRef{Kind: kind, ID: id}, err
 }
 
-// postMessage adds the viewer's message to item, which checkItem read.
-func (s *server) postMessage(c *gin.Context, item connectors.ItemRef, body string) (connectors.Post, error) {
+// postMessage adds the viewer's message (with the post ID given, "" for
+// any) to item, which checkItem read.
+func (s *server) postMessage(c *gin.Context, item connectors.ItemRef, id, body string) (connectors.Post, error) {
 	v := viewerOf(c)
-	return s.conv.PostMessage(c.Request.Context(), v.scope, item, connectors.NewPost{Body: body, AuthorName: v.contact.Name()})
+	return s.conv.PostMessage(c.Request.Context(), v.scope, item, connectors.NewPost{ID: id, Body: body, AuthorName: v.contact.Name()})
 }
 
 // postMessagePage handles an item page's message form; show is the
@@ -100,7 +103,9 @@ func (s *server) postMessagePage(kind connectors.ThreadKind, show gin.HandlerFun
 			s.fail(c, err)
 			return
 		}
-		p, ok := s.postFromForm(c, show, func(body string) (connectors.Post, error) { return s.postMessage(c, item, body) })
+		p, ok := s.postFromForm(c, clientUploader(viewerOf(c)), show, func(id, body string) (connectors.Post, error) {
+			return s.postMessage(c, item, id, body)
+		})
 		if !ok {
 			return
 		}
@@ -124,11 +129,14 @@ func (s *server) messagesAPI(kind connectors.ThreadKind) gin.HandlerFunc {
 			return
 		}
 		page, err := listPage(s, c, messagesKind(item), s.itemMessages(item))
+		var list listJSON[postJSON]
+		if err == nil {
+			list, err = s.postsJSON(c.Request.Context(), page)
+		}
 		if err != nil {
 			s.fail(c, err)
 			return
 		}
-		list := toList(page, postOf)
 		out.Status, out.Items, out.NextCursor = string(t.Status), list.Items, list.NextCursor
 		if t.ID != "" {
 			s.markRead(c, t)
@@ -146,19 +154,30 @@ func (s *server) postMessageAPI(kind connectors.ThreadKind) gin.HandlerFunc {
 			s.fail(c, err)
 			return
 		}
-		s.postAPI(c, func(body string) (connectors.Post, error) { return s.postMessage(c, item, body) })
+		s.postAPI(c, func(id, body string) (connectors.Post, error) { return s.postMessage(c, item, id, body) })
 	}
 }
 
-// postAPI reads a JSON {"body"} and answers 201 with the post that post
-// made of it.
-func (s *server) postAPI(c *gin.Context, post func(body string) (connectors.Post, error)) {
+// postAPI reads a JSON {"body"}, or a multipart body with "file" parts
+// (the post's attachments), and answers 201 with the post that post made
+// of it (with the ID given, "" for any) and its files.
+func (s *server) postAPI(c *gin.Context, post func(id, body string) (connectors.Post, error)) {
+	if c.ContentType() == "multipart/form-data" {
+		p, stored, _, err := attachPost(s, c, clientUploader(viewerOf(c)), []string{"body"},
+			func(id string, f map[string]string) (connectors.Post, error) { return post(id, f["body"]) })
+		if err != nil {
+			s.failPost(c, err)
+			return
+		}
+		s.respond(c, view{Status: created, JSON: postWithFiles(p, stored)})
+		return
+	}
 	fields, err := readFields(c, c.Request.Body, "body")
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	p, err := post(fields["body"])
+	p, err := post("", fields["body"])
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -19,12 +19,13 @@ const (
 	modFiles        = "files"
 	modTickets      = "tickets"
 	modMessages     = "messages"
+	modForms        = "forms"
 )
 
 // allModules lists the modules in navigation order; those without a
 // navigation label (payments, messages — shown on the items' pages) have
 // no page of their own.
-var allModules = []string{modInvoices, modQuotes, modTransactions, modTasks, modTickets, modFiles, modDetails,
+var allModules = []string{modInvoices, modQuotes, modTransactions, modTasks, modTickets, modForms, modFiles, modDetails,
 	modMessages, modPayments}
 
 // checkModules rejects unknown module names and copies the switches.
@@ -79,6 +80,7 @@ func (s *server) effectiveModules(settings bridge.ContactSettings) map[string]bo
 		out[m] = (on || !set) && (capable(caps, m) || m == modFiles && s.files != nil || s.conversationCapable(m))
 	}
 	out[modPayments] = out[modPayments] && out[modInvoices] && s.payOn()
+	out[modForms] = out[modForms] && out[modTickets] && len(s.forms) > 0
 	return out
 }
 
@@ -88,5 +90,5 @@ func (s *server) conversationCapable(m string) bool {
 		return false
 	}
 	caps := s.conv.ConversationCapabilities()
-	return m == modTickets && caps.Tickets || m == modMessages && caps.Messages
+	return (m == modTickets || m == modForms) && caps.Tickets || m == modMessages && caps.Messages
 }

@@ -51,6 +51,13 @@ func TestEveryPageRenders(t *testing.T) {
 		{"staff_thread", "/staff/threads/" + ticket.ID, []string{"Printer jam", "Ann Lee", "Please switch it off and on.",
 			"Replied", "Sam Staff", `action="/staff/threads/` + ticket.ID + `/assign"`}},
 		{"staff_invite", "/staff/invite", []string{"Invite a client", `name="email"`}},
+		{"forms", "/clients/forms", []string{"Requests", "Request a quote or job", `href="/clients/forms/quote"`, "Onboarding questionnaire"}},
+		{"form", "/clients/forms/quote", []string{"Request a quote or job", "Tell us what you need.", `name="summary"`,
+			`type="date"`, `inputmode="decimal"`, "<option value=\"Design\">Design</option>", `name="photos" type="file" multiple`,
+			`enctype="multipart/form-data"`, "Sizes, quantities, anything we should know.", "(required)"}},
+		{"staff_files", "/staff/files", []string{"Share files with a client", `name="email"`}},
+		{"staff_share", "/staff/contacts/ann/files", []string{"Files of Ann Lee", "Contract 2026.pdf", `href="/staff/files/` + e.annFile.ID + `"`,
+			`enctype="multipart/form-data"`, `name="share"`, `action="/staff/contacts/ann/files"`}},
 		{"unsubscribe", "/clients/unsubscribe/" + token, []string{"Stop emails from the portal?", `action="/clients/unsubscribe/` + token + `"`}},
 	}
 	rendered := map[string]bool{"error": true} // see TestItemPagesOfAnotherContact

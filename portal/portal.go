@@ -133,6 +133,12 @@ type Options struct {
 	// Invites sends "your portal is ready" emails from the staff inbox;
 	// nil while email is off.
 	Invites Inviter
+	// FileNotices tells clients of files staff shared with them; nil
+	// while email is off.
+	FileNotices FileNotifier
+	// Forms are the operator's forms, which clients submit as tickets of
+	// the form's kind (the forms module; needs Conversations).
+	Forms []Form
 	// Middleware runs on every request right after the access log, such
 	// as the Prometheus metrics of portal/httpmetrics.
 	Middleware []gin.HandlerFunc

@@ -96,6 +96,7 @@ func (s *server) pageRoutes(g *gin.RouterGroup) {
 	t.POST("/calendar/revoke", s.calendarRevoke)
 
 	s.fileRoutes(g, false)
+	s.formRoutes(g, false)
 	s.ticketPageRoutes(g, i, q, t)
 }
 
@@ -114,6 +115,7 @@ func (s *server) ticketPageRoutes(g, i, q, t *gin.RouterGroup) {
 	tk.POST("", s.createTicketPage)
 	tk.GET("/:id", s.ticketPage)
 	tk.POST("/:id/replies", s.replyPage)
+	s.allowPostUploads(tk, s.base)
 	tk.POST("/:id/close", s.ticketStatusPage(false))
 	tk.POST("/:id/reopen", s.ticketStatusPage(true))
 }
@@ -144,6 +146,7 @@ func (s *server) apiRoutes(api *gin.RouterGroup) {
 	t.GET("/tasks.ics", s.tasksICSAPI)
 
 	s.fileRoutes(g, true)
+	s.formRoutes(g, true)
 	s.ticketAPIRoutes(g, i, q, t)
 }
 
@@ -164,6 +167,7 @@ func (s *server) ticketAPIRoutes(g, i, q, t *gin.RouterGroup) {
 	tk.POST("", s.createTicketAPI)
 	tk.GET("/:id", s.ticketAPI)
 	tk.POST("/:id/replies", s.replyAPI)
+	s.allowPostUploads(tk, "/api/v1")
 	tk.POST("/:id/close", s.ticketStatusAPI(false))
 	tk.POST("/:id/reopen", s.ticketStatusAPI(true))
 }

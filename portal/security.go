@@ -35,9 +35,10 @@ func contentSecurityPolicy(logoOrigin string, formAction []string) string {
 }
 
 // bodyLimit is the most a request's body may hold: maxBodyBytes, or more
-// on the routes that take uploads (registered in s.uploads).
+// for a multipart request to a route that takes uploads (registered in
+// s.uploads; the same routes' JSON and forms keep the small limit).
 func (s *server) bodyLimit(c *gin.Context) int64 {
-	if n, ok := s.uploads[c.FullPath()]; ok {
+	if n, ok := s.uploads[c.FullPath()]; ok && c.ContentType() == "multipart/form-data" {
 		return n
 	}
 	return maxBodyBytes

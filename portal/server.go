@@ -61,7 +61,9 @@ type server struct {
 	conv           connectors.Conversations // nil: no tickets or messages
 	inbox          bridge.Inbox             // nil: no staff pages
 	categories     []string
-	invites        Inviter // nil: email is off
+	invites        Inviter      // nil: email is off
+	fileNotices    FileNotifier // nil: email is off
+	forms          []Form       // the operator's forms (see forms.go)
 }
 
 // errorf builds an error prefixed with the package name.
@@ -84,6 +86,7 @@ func newServer(o Options) (*server, error) {
 		now:   func() time.Time { return time.Now().UTC() },
 		extra: o.Middleware, files: o.Files, uploads: map[string]int64{},
 		conv: o.Conversations, inbox: o.Inbox, categories: o.TicketCategories, invites: o.Invites,
+		fileNotices: o.FileNotices,
 	}
 	if s.log == nil {
 		s.log = slog.Default()
@@ -120,6 +123,10 @@ func newServer(o Options) (*server, error) {
 	if s.formActions, err = checkOrigins(o.FormActionOrigins); err != nil {
 		errs = append(errs, err)
 	}
+	if err = checkForms(o.Forms, o.Files != nil); err != nil {
+		errs = append(errs, err)
+	}
+	s.forms = o.Forms
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}

@@ -37,6 +37,7 @@ func (s *server) staffRoutes(g *gin.RouterGroup) {
 	g.POST("/threads/:id/assign", s.staffAssignPage)
 	g.GET("/invite", s.staffInvitePage)
 	g.POST("/invite", s.staffInviteSend)
+	s.staffFileRoutes(g)
 }
 
 // requireStaff answers 404 unless the request's session made its person
@@ -67,9 +68,14 @@ func staffScope(c *gin.Context) connectors.Scope {
 // staffNav is the staff pages' navigation, with the client portal for a
 // staff member who is also a client.
 func (s *server) staffNav(c *gin.Context, f formatter) []navLink {
+	route := c.FullPath()
+	files := route == staffPath+"/files" || route == staffPath+"/contacts/:id/files"
 	out := []navLink{
-		{Label: f.T("staff.nav.inbox"), URL: staffPath + "/", Current: c.FullPath() != staffPath+"/invite"},
-		{Label: f.T("staff.nav.invite"), URL: staffPath + "/invite", Current: c.FullPath() == staffPath+"/invite"},
+		{Label: f.T("staff.nav.inbox"), URL: staffPath + "/", Current: route != staffPath+"/invite" && !files},
+		{Label: f.T("staff.nav.invite"), URL: staffPath + "/invite", Current: route == staffPath+"/invite"},
+	}
+	if s.files != nil {
+		out = append(out, navLink{Label: f.T("sharing.nav"), URL: staffPath + "/files", Current: files})
 	}
 	if p, _ := auth.PrincipalFrom(c); p.ContactID != "" {
 		out = append(out, navLink{Label: f.T("staff.nav.portal"), URL: s.base + "/"})

@@ -7,12 +7,17 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"clientgate/connectors"
+	"clientgate/connectors/files"
 )
 
 // staffReplyPage adds a staff post and sets the thread's status (the
 // form's, by default waiting for the client); a refused text shows the
 // thread again with it.
 func (s *server) staffReplyPage(c *gin.Context) {
+	if c.ContentType() == "multipart/form-data" {
+		s.staffReplyWithFiles(c)
+		return
+	}
 	form, id, ok := s.staffForm(c)
 	if !ok {
 		return
@@ -20,7 +25,30 @@ func (s *server) staffReplyPage(c *gin.Context) {
 	status := connectors.TicketStatus(form.Get("status"))
 	_, err := s.inbox.StaffReply(c.Request.Context(), staffActor(c), id, connectors.NewPost{Body: form.Get("body")}, status)
 	if err != nil {
-		s.refusePost(c, err, form.Get("body"), s.staffThreadPage)
+		s.refusePost(c, err, form.Get("body"), false, s.staffThreadPage)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, staffPath+"/threads/"+id+"?done=replied")
+}
+
+// staffReplyWithFiles is staffReplyPage for a multipart form: the reply
+// with its attachments, uploaded by the staff member (no quota).
+func (s *server) staffReplyWithFiles(c *gin.Context) {
+	id, err := itemID(c)
+	if err == nil {
+		_, err = s.inbox.InboxThread(c.Request.Context(), id)
+	}
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	a := staffActor(c)
+	by := files.Uploader{Kind: files.ByStaff, ID: a.ID, Name: a.Name}
+	_, _, fields, err := attachPost(s, c, by, []string{"body", "status"}, func(postID string, f map[string]string) (connectors.Post, error) {
+		return s.inbox.StaffReply(c.Request.Context(), a, id, connectors.NewPost{ID: postID, Body: f["body"]}, connectors.TicketStatus(f["status"]))
+	})
+	if err != nil {
+		s.refusePost(c, err, fields["body"], true, s.staffThreadPage)
 		return
 	}
 	c.Redirect(http.StatusSeeOther, staffPath+"/threads/"+id+"?done=replied")

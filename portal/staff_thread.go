@@ -22,6 +22,8 @@ type staffThreadData struct {
 	Statuses  []connectors.TicketStatus
 	Staff     []bridge.StaffRecord
 	History   []historyEntry
+	// Files links the client's files page (the portal keeps files).
+	Files bool
 }
 
 // historyEntry is one staff action on the thread: who, what, when.
@@ -52,7 +54,7 @@ func (s *server) staffThreadPage(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	d := staffThreadData{Thread: t, Statuses: connectors.TicketStatuses,
+	d := staffThreadData{Thread: t, Statuses: connectors.TicketStatuses, Files: s.files != nil,
 		Reply: s.postFormFor(c, staffPath+"/threads/"+t.ID+"/reply")}
 	d.Posts, err = s.threadPage(c, "staff-posts:"+t.ID, staffScope(c), func(ctx context.Context, _ connectors.Scope, p connectors.PageRequest) (connectors.Page[connectors.Post], error) {
 		return s.inbox.InboxPosts(ctx, t.ID, p)

@@ -25,6 +25,7 @@ var pageNames = []string{
 	"dashboard", "details", "details_edit", "invoices", "invoice", "document_print", "payment_return",
 	"quotes", "quote", "quote_confirm", "transactions", "tasks", "calendar_revoke", "error", "files",
 	"tickets", "ticket_new", "ticket", "task", "staff_inbox", "staff_thread", "staff_invite", "unsubscribe",
+	"forms", "form", "staff_files", "staff_share",
 }
 
 // pageSet holds the parsed templates, one per page.

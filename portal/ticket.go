@@ -70,12 +70,16 @@ func (s *server) ticketAPI(c *gin.Context) {
 		return
 	}
 	page, err := listPage(s, c, "posts:"+t.ID, s.ticketPosts(t.ID))
+	var thread listJSON[postJSON]
+	if err == nil {
+		thread, err = s.postsJSON(c.Request.Context(), page)
+	}
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	s.markRead(c, t)
-	s.respond(c, view{JSON: ticketDetailJSON{ticketJSON: ticketOf(t), Thread: toList(page, postOf)}})
+	s.respond(c, view{JSON: ticketDetailJSON{ticketJSON: ticketOf(t), Thread: thread}})
 }
 
 // respondTicket answers the API with a ticket and the first page of its
@@ -87,5 +91,10 @@ func (s *server) respondTicket(c *gin.Context, status int, t connectors.Thread) 
 		return
 	}
 	page.Next = s.cursors.seal("posts:"+t.ID, viewerOf(c).scope, page.Next)
-	s.respond(c, view{Status: status, JSON: ticketDetailJSON{ticketJSON: ticketOf(t), Thread: toList(page, postOf)}})
+	thread, err := s.postsJSON(c.Request.Context(), page)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.respond(c, view{Status: status, JSON: ticketDetailJSON{ticketJSON: ticketOf(t), Thread: thread}})
 }

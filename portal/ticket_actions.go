@@ -8,10 +8,11 @@ import (
 	"clientgate/connectors"
 )
 
-// replyToTicket adds the viewer's post to their ticket t.
-func (s *server) replyToTicket(c *gin.Context, t connectors.Thread, body string) (connectors.Post, error) {
+// replyToTicket adds the viewer's post (with the post ID given, "" for
+// any) to their ticket t.
+func (s *server) replyToTicket(c *gin.Context, t connectors.Thread, id, body string) (connectors.Post, error) {
 	v := viewerOf(c)
-	return s.conv.ReplyToTicket(c.Request.Context(), v.scope, t.ID, connectors.NewPost{Body: body, AuthorName: v.contact.Name()})
+	return s.conv.ReplyToTicket(c.Request.Context(), v.scope, t.ID, connectors.NewPost{ID: id, Body: body, AuthorName: v.contact.Name()})
 }
 
 // replyPage handles the reply form: the ticket again with the reply, or
@@ -23,7 +24,9 @@ func (s *server) replyPage(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	p, ok := s.postFromForm(c, s.ticketPage, func(body string) (connectors.Post, error) { return s.replyToTicket(c, t, body) })
+	p, ok := s.postFromForm(c, clientUploader(viewerOf(c)), s.ticketPage, func(id, body string) (connectors.Post, error) {
+		return s.replyToTicket(c, t, id, body)
+	})
 	if !ok {
 		return
 	}
@@ -37,7 +40,7 @@ func (s *server) replyAPI(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.postAPI(c, func(body string) (connectors.Post, error) { return s.replyToTicket(c, t, body) })
+	s.postAPI(c, func(id, body string) (connectors.Post, error) { return s.replyToTicket(c, t, id, body) })
 }
 
 // setTicketOpen closes (open false) or reopens the URL's ticket.

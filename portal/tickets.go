@@ -16,10 +16,11 @@ type ticketsData struct {
 // ticketNotices are the confirmations shown after a ticket action, by
 // ?done=.
 var ticketNotices = map[string]string{
-	"created":  "tickets.created",
-	"replied":  "tickets.replied",
-	"closed":   "tickets.closed_notice",
-	"reopened": "tickets.reopened_notice",
+	"created":   "tickets.created",
+	"replied":   "tickets.replied",
+	"closed":    "tickets.closed_notice",
+	"reopened":  "tickets.reopened_notice",
+	"submitted": "forms.submitted",
 }
 
 // listTickets loads one page of the viewer's tickets.

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/uuid"
+
 	"clientgate/auth/devoidc"
 	"clientgate/config"
 	"clientgate/connectors"
@@ -31,6 +33,7 @@ const (
 // attackEnv is a running portal, its provider and its store.
 type attackEnv struct {
 	t     *testing.T
+	cfg   *config.Config
 	addr  string
 	op    *devoidc.Provider
 	store *sqlstore.Store
@@ -87,7 +90,7 @@ func startAttackEnv(t *testing.T, edit func(*config.Config)) *attackEnv {
 		store.Close()
 	})
 	waitReady(t, "http://"+addr)
-	e := &attackEnv{t: t, addr: addr, op: op, store: store, items: map[string]map[string][]string{}, ids: map[string]string{}}
+	e := &attackEnv{t: t, cfg: cfg, addr: addr, op: op, store: store, items: map[string]map[string][]string{}, ids: map[string]string{}}
 	for _, email := range []string{zoe, priya} {
 		e.collect(email)
 	}
@@ -129,6 +132,7 @@ func (e *attackEnv) collect(email string) {
 	for _, x := range own.Items {
 		byKind["file"] = append(byKind["file"], x.ID)
 	}
+	byKind["attachment"], byKind["contact"] = []string{e.attach(email)}, []string{c.ID}
 	for _, kind := range sweepKinds {
 		if len(byKind[kind]) == 0 {
 			e.t.Fatalf("%s has no %s in the demo data: the sweep would prove nothing", email, kind)
@@ -198,4 +202,39 @@ func personOf(email string) devoidc.Person { return devoidc.Person{Email: email}
 // logout endpoint.
 func postLogoutToken(e *attackEnv, tok string) (int, error) {
 	return devoidc.PostLogoutToken(context.Background(), "http://"+e.addr+"/auth/backchannel-logout", tok)
+}
+
+// attach opens a ticket of the person with email with a file attached,
+// through the same store and file storage as the server, and returns the
+// attachment's ID (through the store: the API's writes would count
+// against the rate limit tests' budget).
+func (e *attackEnv) attach(email string) string {
+	e.t.Helper()
+	ctx := context.Background()
+	fs, err := openFiles(ctx, e.cfg, e.store, nil, slog.New(slog.DiscardHandler))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer fs.close()
+	postID := uuid.NewString()
+	f, err := fs.lib.Upload(ctx, files.Upload{Owner: files.Owner{Kind: files.OwnerPost, ID: postID},
+		Uploader: files.Uploader{Kind: files.ByContact, ID: e.ids[email]}, Name: "private.txt", Body: strings.NewReader("private words of " + email)})
+	if err == nil {
+		_, err = e.store.CreateTicket(ctx, connectors.Scope{ContactID: e.ids[email]}, connectors.NewTicket{Subject: "Attachment of " + email,
+			Category: "Billing", Body: "private", PostID: postID})
+	}
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return f.ID
+}
+
+// ticketCount counts the tickets of the person with email.
+func (e *attackEnv) ticketCount(email string) int {
+	e.t.Helper()
+	page, err := e.store.ListTickets(context.Background(), connectors.Scope{ContactID: e.ids[email]}, connectors.PageRequest{Limit: connectors.MaxLimit})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return len(page.Items)
 }

@@ -104,6 +104,11 @@ func TestAttackCSRF(t *testing.T) {
 	foreign := e.csrf(pc)
 	quote := e.ownSentQuote(zoe)
 	before := e.quoteStates(zoe)
+	uploaded, err := e.store.UploadedBytes(context.Background(), e.ids[zoe]) // her own attachment (see collect)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tickets := e.ticketCount(zoe)
 	for _, w := range writeRoutes {
 		path := strings.ReplaceAll(strings.ReplaceAll(w.path, "{own}", quote), "{own_invoice}", e.items[zoe]["invoice"][0])
 		for name, token := range map[string]string{"no token": "", "another session's token": foreign, "garbage": "x"} {
@@ -120,8 +125,11 @@ func TestAttackCSRF(t *testing.T) {
 	if after := e.quoteStates(zoe); after[quote] != before[quote] {
 		t.Errorf("a forged request decided the quote: %s", after[quote])
 	}
-	if used, err := e.store.UploadedBytes(context.Background(), e.ids[zoe]); err != nil || used != 0 {
-		t.Errorf("forged uploads stored %d bytes (%v)", used, err)
+	if used, err := e.store.UploadedBytes(context.Background(), e.ids[zoe]); err != nil || used != uploaded {
+		t.Errorf("forged uploads stored %d bytes (%v)", used-uploaded, err)
+	}
+	if n := e.ticketCount(zoe); n != tickets {
+		t.Errorf("forged requests opened %d tickets", n-tickets)
 	}
 	c, _ := e.store.GetContact(context.Background(), e.ids[zoe])
 	if strings.HasPrefix(c.MobilePhone, "+44 20 7946") {

@@ -7,7 +7,7 @@ package main
 // writeRoutes.
 
 // sweepKinds are the item kinds every contact of the demo data has.
-var sweepKinds = []string{"invoice", "quote", "task", "file", "ticket"}
+var sweepKinds = []string{"invoice", "quote", "task", "file", "ticket", "attachment", "contact"}
 
 // sweepRoute is a route that names one item: {id} is replaced by the IDs
 // of another contact's items of kind, each of which must be "not found".
@@ -37,6 +37,8 @@ var sweepRoutes = []sweepRoute{
 	{"GET", "/clients/quotes/{id}/print", "quote"},
 	{"GET", "/clients/files/{id}", "file"},
 	{"GET", "/api/v1/files/{id}", "file"},
+	{"GET", "/clients/files/{id}", "attachment"},
+	{"GET", "/api/v1/files/{id}", "attachment"},
 	{"GET", "/clients/tasks/{id}", "task"},
 	{"GET", "/api/v1/invoices/{id}/messages", "invoice"},
 	{"POST", "/api/v1/invoices/{id}/messages", "invoice"},
@@ -60,6 +62,10 @@ var sweepRoutes = []sweepRoute{
 	{"POST", "/staff/threads/{id}/reply", "ticket"},
 	{"POST", "/staff/threads/{id}/status", "ticket"},
 	{"POST", "/staff/threads/{id}/assign", "ticket"},
+	{"GET", "/staff/files/{id}", "file"},
+	{"GET", "/staff/files/{id}", "attachment"},
+	{"GET", "/staff/contacts/{id}/files", "contact"},
+	{"POST", "/staff/contacts/{id}/files", "contact"},
 }
 
 // listRoutes are the pages and API reads that show the signed-in
@@ -70,6 +76,7 @@ var listRoutes = []string{
 	"/api/v1/dashboard", "/api/v1/me", "/api/v1/invoices", "/api/v1/quotes", "/api/v1/transactions",
 	"/api/v1/tasks", "/api/v1/tasks.ics", "/api/v1/files",
 	"/clients/tickets", "/clients/tickets/new", "/api/v1/tickets",
+	"/clients/forms", "/clients/forms/quote", "/clients/forms/onboarding", "/api/v1/forms",
 }
 
 // writeRoute is a state-changing route with a body that is valid for the
@@ -94,8 +101,29 @@ var writeRoutes = []writeRoute{
 	{"POST", "/clients/quotes/{own}/messages", "application/x-www-form-urlencoded", "body=forged"},
 	{"POST", "/api/v1/quotes/{own}/messages", "application/json", `{"body":"forged"}`},
 	{"PATCH", "/api/v1/me", "application/json", `{"preferences":{"emails":"off"}}`},
+	{"POST", "/clients/tickets", "multipart/form-data; boundary=b0", multipartTicket},
+	{"POST", "/api/v1/tickets", "multipart/form-data; boundary=b0", multipartTicket},
+	{"POST", "/clients/invoices/{own_invoice}/messages", "multipart/form-data; boundary=b0", multipartPost},
+	{"POST", "/api/v1/invoices/{own_invoice}/messages", "multipart/form-data; boundary=b0", multipartPost},
+	{"POST", "/clients/forms/quote", "multipart/form-data; boundary=b0", multipartForm},
+	{"POST", "/api/v1/forms/quote", "multipart/form-data; boundary=b0", multipartForm},
+	{"POST", "/clients/forms/quote", "application/x-www-form-urlencoded", "summary=Forged&kind=Print"},
+	{"POST", "/api/v1/forms/quote", "application/json", `{"summary":"Forged","kind":"Print"}`},
 }
 
 // multipartFile is a multipart body with one small text file.
 const multipartFile = "--b0\r\nContent-Disposition: form-data; name=\"file\"; filename=\"forged.txt\"\r\n" +
 	"Content-Type: text/plain\r\n\r\nwritten by a forged request\r\n--b0--\r\n"
+
+// multipartTicket is a ticket with an attachment, multipartPost a message
+// with one, multipartForm the quote form with a file: all valid.
+const (
+	multipartTicket = "--b0\r\nContent-Disposition: form-data; name=\"subject\"\r\n\r\nForged\r\n" +
+		"--b0\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\nBilling\r\n" +
+		"--b0\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nforged\r\n" + multipartFile
+	multipartPost = "--b0\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nforged\r\n" + multipartFile
+	multipartForm = "--b0\r\nContent-Disposition: form-data; name=\"summary\"\r\n\r\nForged\r\n" +
+		"--b0\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nPrint\r\n" +
+		"--b0\r\nContent-Disposition: form-data; name=\"files\"; filename=\"forged.txt\"\r\n" +
+		"Content-Type: text/plain\r\n\r\nwritten by a forged request\r\n--b0--\r\n"
+)

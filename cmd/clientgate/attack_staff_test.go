@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"clientgate/auth/devoidc"
+	"clientgate/connectors"
+	"clientgate/connectors/files"
 )
 
 // TestAttackStaffInbox: a client reaches no staff page, with a cookie or
@@ -42,5 +44,22 @@ func TestAttackStaffInbox(t *testing.T) {
 	}
 	if resp, _ := sc.get("/api/v1/invoices"); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("the client API for staff without a contact: %d", resp.StatusCode)
+	}
+	// Sharing a file is a write: without the staff session's token it is
+	// refused and nothing is shared.
+	before := len(e.items[priya]["file"])
+	share := "/staff/contacts/" + e.ids[priya] + "/files"
+	body := "--b0\r\nContent-Disposition: form-data; name=\"share\"\r\n\r\ncontact\r\n" + multipartFile
+	for _, token := range []string{"", e.csrf(zc), "garbage"} {
+		h := http.Header{"Content-Type": {"multipart/form-data; boundary=b0"}}
+		if token != "" {
+			h.Set("X-Csrf-Token", token)
+		}
+		if resp, _ := e.send(sc, http.MethodPost, share, strings.NewReader(body), h); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("a staff share with token %q: %d", token, resp.StatusCode)
+		}
+	}
+	if page, err := e.store.OwnerFiles(t.Context(), files.ContactOwner(e.ids[priya]), connectors.PageRequest{Limit: 100}); err != nil || len(page.Items) != before {
+		t.Errorf("forged shares stored files: %d, want %d (%v)", len(page.Items), before, err)
 	}
 }

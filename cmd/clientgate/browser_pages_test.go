@@ -132,6 +132,7 @@ func (b *browser) portalPaths(origin string, payments bool) []pagePath {
 		{"quote-confirm", quote + "/accept"}, {"payments", "/clients/transactions"},
 		{"tasks", "/clients/tasks"}, {"calendar-revoke", "/clients/tasks/calendar/revoke"},
 		{"details", "/clients/details"}, {"details-edit", "/clients/details/edit"}, {"files", "/clients/files"},
+		{"forms", "/clients/forms"}, {"form-quote", "/clients/forms/quote"}, {"form-onboarding", "/clients/forms/onboarding"},
 		{"not-found", "/clients/no-such-page"},
 	}
 	if payments {

@@ -102,5 +102,8 @@ func unsubscribePath(t *testing.T, dir, email string) string {
 func (b *browser) staffPaths(origin string) []pagePath {
 	b.do("open the staff inbox", chromedp.Navigate(origin+"/staff/"), chromedp.WaitVisible(chromedp.Search(`//main//a[normalize-space()="Paper for the new menus"]`)))
 	thread := eval[string](b, `[...document.querySelectorAll('main a')].find(a => a.textContent.trim() === "Paper for the new menus").pathname`)
-	return []pagePath{{"staff-inbox", "/staff/"}, {"staff-thread", thread}, {"staff-invite", "/staff/invite"}}
+	b.do("open the thread", chromedp.Navigate(origin+thread), chromedp.WaitVisible(chromedp.CSS(`main a[href$="/files"][href^="/staff/contacts/"]`)))
+	share := eval[string](b, `document.querySelector('main a[href$="/files"][href^="/staff/contacts/"]').pathname`)
+	return []pagePath{{"staff-inbox", "/staff/"}, {"staff-thread", thread}, {"staff-invite", "/staff/invite"},
+		{"staff-files", "/staff/files"}, {"staff-share", share}}
 }

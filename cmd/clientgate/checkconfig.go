@@ -44,7 +44,7 @@ func cmdCheckConfig(ctx context.Context, a *app, args []string) error {
 
 // configChecks are check-config's checks after the configuration itself,
 // in order: the database (every connector type keeps the bridge's tables
-// there), the OpenID provider, the redirect URL and the CRM. The REST
+// there), the OpenID provider, the redirect URL, the CRM and file storage. The REST
 // mapping probe is check-config --probe (runProbe), which needs only the
 // connector section.
 func configChecks(cfg *config.Config) []check {
@@ -63,7 +63,7 @@ func configChecks(cfg *config.Config) []check {
 	checks = append(checks, redirectCheck(cfg),
 		check{name: "crm", run: func(ctx context.Context) (string, error) {
 			return checkConnector(ctx, cfg, conn)
-		}})
+		}}, filesCheck(cfg))
 	return checks
 }
 

@@ -90,7 +90,7 @@ auth:
 		code  int
 		wants []string
 	}{
-		{"valid", nil, []string{"--config", valid}, 0, []string{"configuration OK (connector sqlstore)"}},
+		{"valid", nil, []string{"--config", valid}, 0, []string{"PASS files: storage answering", "configuration OK (connector sqlstore)"}},
 		{"valid from env alone", []string{
 			"CLIENTGATE_DATA_DIR=" + filepath.Join(dir, "envdata"), "CLIENTGATE_AUTH_ISSUER=" + testIssuer(t),
 			"CLIENTGATE_AUTH_CLIENT_ID=portal", "CLIENTGATE_AUTH_REDIRECT_URL=https://p.example.com/auth/callback",
@@ -131,6 +131,10 @@ auth:
 			`CLIENTGATE_CACHE_TTL_ITEMS: "soon" is not a duration`}},
 		{"unreachable postgres", []string{"CLIENTGATE_DATABASE_DSN=postgres://postgres@127.0.0.1:1/none?sslmode=disable"},
 			[]string{"--config", valid}, 1, []string{"database.dsn: sqlstore: cannot reach postgres at 127.0.0.1:1"}},
+		{"file storage missing", []string{"CLIENTGATE_FILES_URL=file://" + filepath.Join(dir, "no", "such", "dir")},
+			[]string{"--config", valid}, 1, []string{"FAIL files: files.url: ", "clientgate would start but not work fully: files failed"}},
+		{"clamd not answering", []string{"CLIENTGATE_FILES_CLAMD=127.0.0.1:1"},
+			[]string{"--config", valid}, 1, []string{"FAIL files: files.clamd: ", "clientgate would start but not work fully: files failed"}},
 		{"sqlite in a missing place", []string{"CLIENTGATE_DATABASE_DSN=" + filepath.Join(valid, "sub", "x.db")},
 			[]string{"--config", valid}, 1, []string{"database.dsn: sqlstore: open sqlite"}},
 	}

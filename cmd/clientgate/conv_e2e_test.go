@@ -26,8 +26,7 @@ func TestConversationEmailsEndToEnd(t *testing.T) {
 	proxy := mailtest.NewProxy(t, mp.SMTP)
 	who := newConvPeople()
 	dir, addr := t.TempDir(), freeAddr(t)
-	op := startProviderFor(t, []string{addr}, devoidc.Person{Email: who.client, Name: "Cleo Client"},
-		devoidc.Person{Email: who.other, Name: "Dora Other"}, devoidc.Person{Email: who.staff, Name: "Sam Staff", Groups: []string{"portal-staff"}})
+	op := who.provider(t, addr)
 	cfg := writeFile(t, dir, "c.yaml", `listen: {addr: `+addr+`}
 metrics: {addr: ""}
 data_dir: `+dir+`/data

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"clientgate/auth/devoidc"
 	"clientgate/connectors/mail/mailtest"
 )
 
@@ -24,6 +25,14 @@ type convPeople struct {
 func newConvPeople() convPeople {
 	return convPeople{client: mailtest.Recipient("cleo"), other: mailtest.Recipient("dora"),
 		staff: mailtest.Recipient("sam"), staffTo: mailtest.Recipient("helpdesk")}
+}
+
+// provider starts the development provider for a portal on addr with
+// the client, the other client and the staff member (in portal-staff).
+func (who convPeople) provider(t *testing.T, addr string) *devoidc.Provider {
+	t.Helper()
+	return startProviderFor(t, []string{addr}, devoidc.Person{Email: who.client, Name: "Cleo Client"},
+		devoidc.Person{Email: who.other, Name: "Dora Other"}, devoidc.Person{Email: who.staff, Name: "Sam Staff", Groups: []string{"portal-staff"}})
 }
 
 // csrfOf returns a signed-in client's CSRF token (GET /api/v1/me).

@@ -20,11 +20,11 @@ const staffPath = "/staff"
 // the store's conversation hook enqueues a job per event in the event's
 // own transaction, and the jobs send through the outbox. Call it before
 // start.
-func (b *background) addNotifier(cfg *config.Config, conn connectors.Connector, store *sqlstore.Store, log *slog.Logger) error {
+func (b *background) addNotifier(cfg *config.Config, conn connectors.Connector, store *sqlstore.Store, lib notify.Files, log *slog.Logger) error {
 	if b.outbox == nil {
 		return nil
 	}
-	n, err := newNotifier(cfg, b.outbox, conn, store, log)
+	n, err := newNotifier(cfg, b.outbox, conn, store, lib, log)
 	if err != nil {
 		return err
 	}
@@ -37,8 +37,9 @@ func (b *background) addNotifier(cfg *config.Config, conn connectors.Connector, 
 }
 
 // newNotifier builds the notifier with the email renderer of the
-// configuration's branding, business and languages.
-func newNotifier(cfg *config.Config, out notify.Sender, conn connectors.Connector, store *sqlstore.Store, log *slog.Logger) (*notify.Notifier, error) {
+// configuration's branding, business and languages; lib (may be nil)
+// names attachments and tells clients of shared files.
+func newNotifier(cfg *config.Config, out notify.Sender, conn connectors.Connector, store *sqlstore.Store, lib notify.Files, log *slog.Logger) (*notify.Notifier, error) {
 	b := cfg.Business
 	r, err := emails.New(emails.Options{PortalName: cfg.Portal.Name, AccentColor: cfg.Portal.AccentColor,
 		Business:  emails.Business{Name: b.Name, Address: b.Address, Email: b.Email, Phone: b.Phone, Website: b.Website},
@@ -48,7 +49,7 @@ func newNotifier(cfg *config.Config, out notify.Sender, conn connectors.Connecto
 	}
 	return notify.New(notify.Options{Renderer: r, Outbox: out, Connector: conn, Conversations: store, Inbox: store,
 		Store: store, PublicURL: cfg.PublicURL, BasePath: cfg.Portal.BasePath, StaffTo: cfg.Email.StaffTo,
-		CategoryTo: cfg.Email.CategoryTo, Logger: log})
+		CategoryTo: cfg.Email.CategoryTo, Files: lib, CompanyItemsDefault: cfg.Portal.CompanyItemsDefault, Logger: log})
 }
 
 // conversationOptions gives the portal its tickets, messages and staff
@@ -56,8 +57,9 @@ func newNotifier(cfg *config.Config, out notify.Sender, conn connectors.Connecto
 // on, invitations.
 func conversationOptions(cfg *config.Config, o *portal.Options, store *sqlstore.Store, bg *background) {
 	o.Conversations, o.Inbox, o.TicketCategories = store, store, cfg.Tickets.Categories
+	o.Forms = portalForms(cfg.Forms)
 	if bg != nil && bg.notifier != nil {
-		o.Invites = bg.notifier
+		o.Invites, o.FileNotices = bg.notifier, bg.notifier
 	}
 }
 

@@ -75,6 +75,9 @@ func cmdDemo(ctx context.Context, a *app, args []string) error {
 	if err := seedDemoConversations(ctx, store, cfg.Auth.Issuer); err != nil {
 		return err
 	}
+	if err := seedDemoAttachments(ctx, cfg, store, log); err != nil {
+		return err
+	}
 	fmt.Fprintf(a.stderr, "clientgate demo: open %s%s/ (Ctrl-C to stop)\n", cfg.PublicURL, cfg.Portal.BasePath)
 	return serveStore(ctx, cfg, store, log, ex)
 }

@@ -20,6 +20,7 @@ var demoStaff = devoidc.Person{Email: "sam.staff@demo-studio.example", Name: "Sa
 func demoStaffConfig(cfg *config.Config) {
 	cfg.Staff.Values = []string{"portal-staff"}
 	cfg.Tickets.Categories = []string{"General question", "Billing", "Appointments"}
+	cfg.Forms = demoForms()
 }
 
 // demoEmail turns email on for the demo when smtpURL is set, such as a

@@ -41,7 +41,7 @@ var demoFiles = []demoFile{
 // (an earlier run with the same --data directory already did when Zoë
 // has files).
 func importDemoFiles(ctx context.Context, cfg *config.Config, store *sqlstore.Store, log *slog.Logger) error {
-	fs, err := openFiles(ctx, cfg, store, log)
+	fs, err := openFiles(ctx, cfg, store, nil, log)
 	if err != nil {
 		return fmt.Errorf("demo files: %w", err)
 	}

@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"clientgate/config"
 	"clientgate/connectors/files"
 	"clientgate/connectors/files/blobstore"
@@ -26,8 +28,9 @@ type fileStore struct {
 }
 
 // openFiles opens the bucket named by files.url and builds the library
-// on it, with the bridge's records and, with files.clamd, the scanner.
-func openFiles(ctx context.Context, cfg *config.Config, store *sqlstore.Store, log *slog.Logger) (*fileStore, error) {
+// on it, with the bridge's records and, with files.clamd, the scanner;
+// its upload counter is registered on reg when set.
+func openFiles(ctx context.Context, cfg *config.Config, store *sqlstore.Store, reg prometheus.Registerer, log *slog.Logger) (*fileStore, error) {
 	types, err := files.NewTypes(cfg.Files.Types)
 	if err != nil {
 		return nil, err
@@ -37,7 +40,7 @@ func openFiles(ctx context.Context, cfg *config.Config, store *sqlstore.Store, l
 		return nil, fmt.Errorf("files.url: %w", err)
 	}
 	maxSize, quota := cfg.Files.Sizes()
-	o := library.Options{Content: bucket, Records: store, Types: types, MaxSize: maxSize, Quota: quota, Logger: log}
+	o := library.Options{Content: bucket, Records: store, Types: types, MaxSize: maxSize, Quota: quota, Logger: log, Registerer: reg}
 	if cfg.Files.Clamd != "" {
 		if o.Scanner, err = clamd.New(cfg.Files.Clamd, clamd.Options{}); err != nil {
 			bucket.Close()

@@ -19,19 +19,27 @@ import (
 // Bob, and the process.
 func filesServer(t testing.TB, filesYAML string) (zoe, bob *portalClient, p *proc) {
 	t.Helper()
+	zoe, bob, p, _ = filesServerWithMetrics(t, filesYAML)
+	return zoe, bob, p
+}
+
+// filesServerWithMetrics is filesServer that also returns the URL of the
+// process's metrics.
+func filesServerWithMetrics(t testing.TB, filesYAML string) (zoe, bob *portalClient, p *proc, metrics string) {
+	t.Helper()
 	dir := t.TempDir()
 	addr := freeAddr(t)
 	op := startProviderFor(t, []string{addr}, devoidc.Person{Email: "zoe@northwind.example", Name: "Zoë"},
 		devoidc.Person{Email: "bob@example.test", Name: "Bob"})
 	cfg := writeFile(t, dir, "c.yaml", `listen: {addr: `+addr+`}
-metrics: {addr: ""}
+metrics: {addr: "127.0.0.1:0"}
 data_dir: `+dir+`/data
 `+authYAML(op, addr)+`files:
 `+filesYAML)
 	if r := runBinary(t, baseEnv(t), "import", "--config", cfg, writeFile(t, dir, "data.json", e2eData)); r.code != 0 {
 		t.Fatalf("import: %d %s", r.code, r.stderr)
 	}
-	p, _ = startBinary(t, baseEnv(t), false, "serve", "--config", cfg)
+	p, addrs := startBinary(t, baseEnv(t), true, "serve", "--config", cfg)
 	zoe, bob = newPortalClient(t, addr), newPortalClient(t, addr)
 	waitReady(t, zoe.base)
 	for email, pc := range map[string]*portalClient{"zoe@northwind.example": zoe, "bob@example.test": bob} {
@@ -39,7 +47,7 @@ data_dir: `+dir+`/data
 			t.Fatalf("sign-in of %s: %d\n%s", email, resp.StatusCode, page)
 		}
 	}
-	return zoe, bob, p
+	return zoe, bob, p, "http://" + addrs["metrics"] + "/metrics"
 }
 
 // csrfToken reads the upload form's CSRF token from the files page.
@@ -90,7 +98,10 @@ func pdfOf(n int) []byte {
 // TestFilesEndToEnd uploads a file through the real binary's page, lists
 // and downloads it back, and checks that another client gets 404.
 func TestFilesEndToEnd(t *testing.T) {
-	zoe, bob, _ := filesServer(t, "  max_size: 5MB\n")
+	zoe, bob, _, metrics := filesServerWithMetrics(t, "  max_size: 5MB\n")
+	for _, outcome := range []string{"stored", "failed", "too_large", "empty", "type", "quota", "name", "infected", "scan_unavailable"} {
+		waitForMetric(t, metrics, `clientgate_file_uploads_total{outcome="`+outcome+`"} 0`)
+	}
 	content := pdfOf(3 << 20)
 	resp, page := zoe.uploadForm(zoe.csrfToken(), "../../Q3 report.pdf", bytes.NewReader(content))
 	if resp.StatusCode != http.StatusOK || resp.Request.URL.RawQuery != "done=uploaded" || !strings.Contains(page, "Q3 report.pdf") {
@@ -115,6 +126,8 @@ func TestFilesEndToEnd(t *testing.T) {
 	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(page, "larger than we accept") {
 		t.Errorf("oversized upload: %d\n%s", resp.StatusCode, page)
 	}
+	waitForMetric(t, metrics, `clientgate_file_uploads_total{outcome="stored"} 1`)
+	waitForMetric(t, metrics, `clientgate_file_uploads_total{outcome="too_large"} 1`)
 }
 
 // TestFilesVirusScanEndToEnd: with files.clamd set to Debian's clamd, the

@@ -48,7 +48,7 @@ func cmdFiles(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer op.Close()
-	fsto, err := openFiles(ctx, op.cfg, op.store, newLogger(op.cfg.Log, a.stderr))
+	fsto, err := openFiles(ctx, op.cfg, op.store, nil, newLogger(op.cfg.Log, a.stderr))
 	if err != nil {
 		return err
 	}

@@ -69,7 +69,7 @@ func (o *operatorEnv) invite(ctx context.Context, contactID string) (bool, error
 	if err != nil {
 		return false, err
 	}
-	n, err := newNotifier(o.cfg, box, o.conn, o.store, o.log)
+	n, err := newNotifier(o.cfg, box, o.conn, o.store, nil, o.log)
 	if err != nil {
 		return false, err
 	}

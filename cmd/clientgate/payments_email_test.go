@@ -49,7 +49,7 @@ func TestPaymentNoticesAreEmailedToStaff(t *testing.T) {
 			cfg.PublicURL, cfg.Portal.DefaultLanguage = "https://portal.example.test", tt.lang
 			cfg.Email.StaffTo = []string{"accounts@example.test"}
 			sent := &keyedSender{}
-			n, err := newNotifier(cfg, sent, fake.New(), store, slog.New(slog.NewJSONHandler(io.Discard, nil)))
+			n, err := newNotifier(cfg, sent, fake.New(), store, nil, slog.New(slog.NewJSONHandler(io.Discard, nil)))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -99,7 +99,7 @@ func TestEveryNoticeKindHasAnEmail(t *testing.T) {
 	for _, lang := range cfg.Portal.Languages {
 		cfg.Portal.DefaultLanguage = lang
 		sent := &keyedSender{}
-		n, err := newNotifier(cfg, sent, fake.New(), store, slog.New(slog.NewJSONHandler(io.Discard, nil)))
+		n, err := newNotifier(cfg, sent, fake.New(), store, nil, slog.New(slog.NewJSONHandler(io.Discard, nil)))
 		if err != nil {
 			t.Fatal(err)
 		}

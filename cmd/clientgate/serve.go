@@ -53,18 +53,18 @@ func serveStore(ctx context.Context, cfg *config.Config, store *sqlstore.Store, 
 		return err
 	}
 	defer bg.close()
-	if err := bg.addNotifier(cfg, st.conn, store, log); err != nil {
+	fs, err := openFiles(ctx, cfg, store, reg, log)
+	if err != nil {
+		return err
+	}
+	defer fs.close()
+	if err := bg.addNotifier(cfg, st.conn, store, fs.lib, log); err != nil {
 		return err
 	}
 	pay, err := buildPayments(cfg, st.conn, store, bg.queue, reg, log, ex.stripeClient, bg.notifier)
 	if err != nil {
 		return err
 	}
-	fs, err := openFiles(ctx, cfg, store, log)
-	if err != nil {
-		return err
-	}
-	defer fs.close()
 	ex.files = fs
 	handler, err := buildHandler(ctx, cfg, st, store, bg, reg, log, ex, pay)
 	if err != nil {

@@ -89,6 +89,7 @@ type Store interface {
 	FormDraftStore
 	SessionStore
 	FileStore
+	AttachmentStore
 	StaffDirectory
 	EmailPreferenceStore
 

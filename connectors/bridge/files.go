@@ -31,7 +31,9 @@ type FileStore interface {
 	// newest first (CreatedAt, then ID), with Downloaded for a's contact.
 	// ErrInvalid for a bad cursor.
 	ListFiles(ctx context.Context, a files.Access, p connectors.PageRequest) (connectors.Page[files.File], error)
-	// GetFile returns one ready contact or company file a may see.
+	// GetFile returns one ready file a may see: a contact or company file
+	// ListFiles would list, or an attachment of a post in one of
+	// a.ContactID's own threads (see AttachmentStore).
 	GetFile(ctx context.Context, a files.Access, id string) (files.File, error)
 	// RecordDownload records that a contact downloaded a file (the first
 	// time is kept).
@@ -55,6 +57,7 @@ type FileStore interface {
 	// A missing record is not an error.
 	DeleteFileRecord(ctx context.Context, id string) error
 	// FilesToSweep returns the IDs of up to limit records that are
-	// deleting, or pending since before pendingBefore, oldest first.
+	// deleting, pending since before pendingBefore, or attachments ready
+	// since before pendingBefore whose post does not exist, oldest first.
 	FilesToSweep(ctx context.Context, pendingBefore time.Time, limit int) ([]string, error)
 }

@@ -47,6 +47,7 @@ var Checks = []struct {
 	{"Unread", CheckUnread},
 	{"Inbox", CheckInbox},
 	{"Cancelled", CheckCancelled},
+	{"PostIDs", CheckPostIDs},
 }
 
 // Run runs every check, each in parallel on a backend of its own.

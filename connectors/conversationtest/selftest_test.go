@@ -69,6 +69,8 @@ func breakages() []breakage {
 			func(s store) conversationtest.Backend { return conversationtest.Backend{Conv: anyKind{s}} }, "show on"},
 		{"cancel ignored", conversationtest.CheckCancelled,
 			func(s store) conversationtest.Backend { return conversationtest.Backend{Conv: cancelIgnored{s}} }, "cancelled"},
+		{"post ID ignored", conversationtest.CheckPostIDs,
+			func(s store) conversationtest.Backend { return conversationtest.Backend{Conv: newPostIDs{s}} }, "chosen up front"},
 	}
 }
 
@@ -167,4 +169,12 @@ type cancelIgnored struct{ connectors.Conversations }
 
 func (c cancelIgnored) GetTicket(_ context.Context, s connectors.Scope, id string) (connectors.Thread, error) {
 	return c.Conversations.GetTicket(context.Background(), s, id)
+}
+
+// newPostIDs drops the post IDs callers choose.
+type newPostIDs struct{ connectors.Conversations }
+
+func (c newPostIDs) ReplyToTicket(ctx context.Context, s connectors.Scope, id string, p connectors.NewPost) (connectors.Post, error) {
+	p.ID = ""
+	return c.Conversations.ReplyToTicket(ctx, s, id, p)
 }

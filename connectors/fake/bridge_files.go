@@ -18,6 +18,7 @@ import (
 type fileState struct {
 	records   map[string]fileRec
 	downloads map[[2]string]time.Time // (file ID, contact ID) → first download
+	posts     map[string]string       // post ID → its thread's contact (see AddPost)
 }
 
 // fileRec is a record with the time its state last changed.
@@ -119,14 +120,14 @@ func (b *Bridge) ListFiles(ctx context.Context, a files.Access, p connectors.Pag
 	return connectors.PageSlice(all, p)
 }
 
-// GetFile returns one ready library file a may see.
+// GetFile returns one ready library file or attachment a may see.
 func (b *Bridge) GetFile(ctx context.Context, a files.Access, id string) (files.File, error) {
 	if err := check(ctx, "get file"); err != nil {
 		return files.File{}, err
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	got := b.visibleLocked(a.ContactID, func(f files.File) bool { return f.ID == id && a.Valid() && a.Sees(f.Owner) })
+	got := b.visibleLocked(a.ContactID, func(f files.File) bool { return f.ID == id && a.Valid() && b.readsLocked(a, f.Owner) })
 	if len(got) == 0 {
 		return files.File{}, fmt.Errorf("fake: bridge get file: %w", connectors.ErrNotFound)
 	}
@@ -225,8 +226,9 @@ func (b *Bridge) DeleteFileRecord(ctx context.Context, id string) error {
 	return nil
 }
 
-// FilesToSweep returns deleting records and pending ones older than
-// pendingBefore, oldest first.
+// FilesToSweep returns deleting records, pending ones older than
+// pendingBefore and attachments as old whose post was never added,
+// oldest first.
 func (b *Bridge) FilesToSweep(ctx context.Context, pendingBefore time.Time, limit int) ([]string, error) {
 	if err := check(ctx, "files to sweep"); err != nil {
 		return nil, err
@@ -235,7 +237,8 @@ func (b *Bridge) FilesToSweep(ctx context.Context, pendingBefore time.Time, limi
 	defer b.mu.Unlock()
 	var recs []fileRec
 	for _, r := range b.files.records {
-		if r.f.State == files.StateDeleting || (r.f.State == files.StatePending && r.updated.Before(pendingBefore)) {
+		if r.f.State == files.StateDeleting || (r.f.State == files.StatePending && r.updated.Before(pendingBefore)) ||
+			b.orphanLocked(r, pendingBefore) {
 			recs = append(recs, r)
 		}
 	}

@@ -108,6 +108,15 @@ type Library interface {
 	Usage(ctx context.Context, contactID string) (int64, error)
 	// OwnerFiles returns one owner's files, newest first, for operators.
 	OwnerFiles(ctx context.Context, o Owner, p connectors.PageRequest) (connectors.Page[File], error)
+	// Attachments returns the ready files of conversation posts, by post
+	// ID, oldest first within a post. It checks no access: the caller
+	// has read the posts through the reader's scope (or as staff). At
+	// most connectors.MaxLimit posts; ErrInvalid for more.
+	Attachments(ctx context.Context, postIDs []string) (map[string][]File, error)
+	// Open returns any ready file and its content, whoever owns it, for
+	// staff and operators; never call it for a client's request (use
+	// Download). It records no download. The caller closes the content.
+	Open(ctx context.Context, id string) (File, io.ReadCloser, error)
 	// Remove deletes a file, whoever owns it (operators, and uploads
 	// undone by their caller): it disappears at once, then its content
 	// and its record are deleted (by the sweep when storage fails).

@@ -18,13 +18,29 @@ const fileSeen = `SELECT ` + fileColumns + `, EXISTS (SELECT 1 FROM file_downloa
 // accessWhere restricts a query on files to the ready library files a
 // may see, with the arguments of fileSeen and the condition.
 func accessWhere(a files.Access) (string, []any) {
+	where, args := ownersWhere(a)
+	return where + `)`, args
+}
+
+// ownersWhere is accessWhere without its closing parenthesis, so that
+// readableWhere can add attachments.
+func ownersWhere(a files.Access) (string, []any) {
 	where := ` WHERE state = ? AND ((owner_kind = ? AND owner_id = ?)`
 	args := []any{a.ContactID, files.StateReady, files.OwnerContact, a.ContactID}
 	if a.CompanyID != "" {
 		where += ` OR (owner_kind = ? AND owner_id = ?)`
 		args = append(args, files.OwnerCompany, a.CompanyID)
 	}
-	return where + `)`, args
+	return where, args
+}
+
+// readableWhere is accessWhere with the attachments of posts in a's
+// contact's own threads.
+func readableWhere(a files.Access) (string, []any) {
+	where, args := ownersWhere(a)
+	where += ` OR (owner_kind = ? AND EXISTS (SELECT 1 FROM conversation_posts p
+		JOIN conversation_threads t ON t.id = p.thread_id WHERE p.id = files.owner_id AND t.contact_id = ?)))`
+	return where, append(args, files.OwnerPost, a.ContactID)
 }
 
 // ListFiles lists the ready library files a may see, newest first.
@@ -50,12 +66,12 @@ func (s *Store) listFiles(ctx context.Context, q string, args []any, seen bool, 
 	return page, err
 }
 
-// GetFile returns one ready library file a may see.
+// GetFile returns one ready library file or attachment a may see.
 func (s *Store) GetFile(ctx context.Context, a files.Access, id string) (files.File, error) {
 	if !a.Valid() || !isID(id) {
 		return files.File{}, wrap("get file", connectors.ErrNotFound)
 	}
-	where, args := accessWhere(a)
+	where, args := readableWhere(a)
 	f, err := scanFile(s.row(ctx, s.db, fileSeen+where+` AND id = ?`, append(args, id)...), true)
 	return f, ctxWrap(ctx, "get file", err)
 }

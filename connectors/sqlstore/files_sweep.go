@@ -32,11 +32,15 @@ func (s *Store) DeleteFileRecord(ctx context.Context, id string) error {
 	return ctxWrap(ctx, "delete file record", err)
 }
 
-// FilesToSweep returns the records to clear: deleting ones, and pending
-// ones older than pendingBefore, oldest first.
+// FilesToSweep returns the records to clear: deleting ones, pending ones
+// older than pendingBefore, and attachments as old whose post does not
+// exist, oldest first.
 func (s *Store) FilesToSweep(ctx context.Context, pendingBefore time.Time, limit int) ([]string, error) {
+	before := s.d.ts(pendingBefore)
 	rows, err := s.query(ctx, s.db, `SELECT id FROM files WHERE state = ? OR (state = ? AND updated_at < ?)
-		ORDER BY updated_at, id LIMIT ?`, files.StateDeleting, files.StatePending, s.d.ts(pendingBefore), max(limit, 1))
+		OR (state = ? AND owner_kind = ? AND updated_at < ? AND NOT EXISTS (SELECT 1 FROM conversation_posts p WHERE p.id = files.owner_id))
+		ORDER BY updated_at, id LIMIT ?`, files.StateDeleting, files.StatePending, before,
+		files.StateReady, files.OwnerPost, before, max(limit, 1))
 	if err != nil {
 		return nil, ctxWrap(ctx, "files to sweep", err)
 	}

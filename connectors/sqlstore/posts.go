@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -26,15 +27,25 @@ func scanPost(r interface{ Scan(...any) error }) (connectors.Post, error) {
 // the thread is full.
 func (s *Store) addPost(ctx context.Context, tx *sql.Tx, r *threadRow, author connectors.AuthorKind, authorID string,
 	np connectors.NewPost, status connectors.TicketStatus) (connectors.Post, error) {
+	if np.ID != "" && !isID(np.ID) {
+		return connectors.Post{}, fmt.Errorf("%w: the post ID %q is not a UUID", connectors.ErrInvalid, np.ID)
+	}
 	if r.Posts >= connectors.MaxThreadPosts {
 		return connectors.Post{}, fmt.Errorf("%w: the thread has %d posts, the most it may hold", connectors.ErrConflict, r.Posts)
 	}
-	p := connectors.Post{ID: uuid.NewString(), ThreadID: r.ID, Author: author, AuthorName: np.AuthorName,
+	p := connectors.Post{ID: np.ID, ThreadID: r.ID, Author: author, AuthorName: np.AuthorName,
 		Body: np.Body, CreatedAt: now()}
-	_, err := s.exec(ctx, tx, `INSERT INTO conversation_posts (id, thread_id, author_kind, author_id, author_name, body, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, p.ID, p.ThreadID, p.Author, authorID, p.AuthorName, p.Body, s.d.ts(p.CreatedAt))
+	if p.ID == "" {
+		p.ID = uuid.NewString()
+	}
+	res, err := s.exec(ctx, tx, `INSERT INTO conversation_posts (id, thread_id, author_kind, author_id, author_name, body, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`, p.ID, p.ThreadID, p.Author, authorID, p.AuthorName, p.Body,
+		s.d.ts(p.CreatedAt))
 	if err != nil {
 		return connectors.Post{}, err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return connectors.Post{}, cmp.Or(err, fmt.Errorf("%w: post ID %s is taken", connectors.ErrConflict, p.ID))
 	}
 	r.Posts++
 	r.Status = status

@@ -10,7 +10,7 @@ import (
 	"clientgate/connectors"
 )
 
-const threadColumns = `id, contact_id, kind, item_id, subject, category, status, assignee_id, assignee_name,
+const threadColumns = `id, contact_id, kind, item_id, subject, category, form, status, assignee_id, assignee_name,
 	posts, client_unread, staff_unread, created_at, updated_at`
 
 // threadRow holds a thread as stored, with both sides' unread counts.
@@ -23,7 +23,7 @@ type threadRow struct {
 func scanThreadRow(row interface{ Scan(...any) error }) (threadRow, error) {
 	var r threadRow
 	var itemID string
-	err := row.Scan(&r.ID, &r.ContactID, &r.Kind, &itemID, &r.Subject, &r.Category, &r.Status,
+	err := row.Scan(&r.ID, &r.ContactID, &r.Kind, &itemID, &r.Subject, &r.Category, &r.Form, &r.Status,
 		&r.Assignee.ID, &r.Assignee.Name, &r.Posts, &r.clientUnread, &r.staffUnread, tm(&r.CreatedAt), tm(&r.UpdatedAt))
 	if r.Kind.IsItem() {
 		r.Item = connectors.ItemRef{Kind: r.Kind, ID: itemID}
@@ -101,9 +101,9 @@ func (s *Store) saveThread(ctx context.Context, tx *sql.Tx, r threadRow) error {
 // insertThread stores a new thread (with no posts yet) and returns it.
 func (s *Store) insertThread(ctx context.Context, tx *sql.Tx, t connectors.Thread) (threadRow, error) {
 	t.ID = uuid.NewString()
-	_, err := s.exec(ctx, tx, `INSERT INTO conversation_threads (id, contact_id, kind, item_id, subject, category, status,
-		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		t.ID, t.ContactID, t.Kind, t.Item.ID, t.Subject, t.Category, t.Status, s.d.ts(t.CreatedAt), s.d.ts(t.UpdatedAt))
+	_, err := s.exec(ctx, tx, `INSERT INTO conversation_threads (id, contact_id, kind, item_id, subject, category, form, status,
+		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		t.ID, t.ContactID, t.Kind, t.Item.ID, t.Subject, t.Category, t.Form, t.Status, s.d.ts(t.CreatedAt), s.d.ts(t.UpdatedAt))
 	return threadRow{Thread: t}, err
 }
 

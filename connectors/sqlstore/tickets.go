@@ -65,12 +65,12 @@ func (s *Store) CreateTicket(ctx context.Context, sc connectors.Scope, nt connec
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		at := now()
 		r, err := s.insertThread(ctx, tx, connectors.Thread{ContactID: sc.ContactID, Kind: connectors.ThreadTicket,
-			Subject: nt.Subject, Category: nt.Category, Status: connectors.TicketOpen, CreatedAt: at, UpdatedAt: at})
+			Subject: nt.Subject, Category: nt.Category, Form: nt.Form, Status: connectors.TicketOpen, CreatedAt: at, UpdatedAt: at})
 		if err != nil {
 			return err
 		}
 		post, err := s.addPost(ctx, tx, &r, connectors.AuthorClient, sc.ContactID,
-			connectors.NewPost{Body: nt.Body, AuthorName: nt.AuthorName}, connectors.TicketOpen)
+			connectors.NewPost{ID: nt.PostID, Body: nt.Body, AuthorName: nt.AuthorName}, connectors.TicketOpen)
 		if err != nil {
 			return err
 		}

@@ -143,7 +143,9 @@ func (n *Notifier) clientPosted(ctx context.Context, e connectors.ConversationEv
 		}
 	}
 	return n.ToStaff(ctx, "staff/"+eventKey(e), to, func(l *i18n.Localizer) emails.Content {
-		return staffContent(l, e, t, post, client, who, item, n.URL(StaffPath+"/threads/"+t.ID))
+		c := staffContent(l, e, t, post, client, who, item, n.URL(StaffPath+"/threads/"+t.ID))
+		c.Facts = append(c.Facts, n.attachmentFact(ctx, l, post.ID)...)
+		return c
 	})
 }
 
@@ -164,6 +166,9 @@ func staffContent(l *i18n.Localizer, e connectors.ConversationEvent, t connector
 		Subject: l.T("emails.staff."+what+"_subject", args...),
 		Intro:   []string{l.T("emails.staff."+what+"_intro", args...)},
 		Action:  emails.Action{Label: l.T("emails.staff.open"), URL: link},
+	}
+	if what == "opened" && t.Form != "" {
+		c.Subject, c.Intro = l.T("forms.email.subject", args...), []string{l.T("forms.email.intro", args...)}
 	}
 	if post.Body != "" {
 		c.QuoteBy, c.Quote = l.T("emails.wrote", "Name", post.AuthorName), post.Body

@@ -57,9 +57,10 @@ func (n *Notifier) staffPosted(ctx context.Context, e connectors.ConversationEve
 			Intro:    []string{l.T("emails.client."+what+"_intro", args...)},
 			QuoteBy:  l.T("emails.wrote", "Name", post.AuthorName),
 			Quote:    post.Body,
-			Facts:    []emails.Fact{{Label: l.T("emails.fact.status"), Value: l.T("tickets.status." + string(t.Status))}},
-			Action:   emails.Action{Label: l.T("emails.client." + open), URL: n.clientLink(t)},
-			Outro:    []string{l.T("emails.answer_in_portal")},
+			Facts: append([]emails.Fact{{Label: l.T("emails.fact.status"), Value: l.T("tickets.status." + string(t.Status))}},
+				n.attachmentFact(ctx, l, post.ID)...),
+			Action: emails.Action{Label: l.T("emails.client." + open), URL: n.clientLink(t)},
+			Outro:  []string{l.T("emails.answer_in_portal")},
 		}
 	})
 	return err

@@ -2,6 +2,7 @@ package notify_test
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 	"testing"
 	"time"
@@ -34,11 +35,16 @@ type rig struct {
 	rec   *mailtest.Recorder
 	n     *notify.Notifier
 	q     *jobs.Queue
+	db    *sql.DB
 	ann   connectors.Contact
 	bob   connectors.Contact
 }
 
-func newRig(t *testing.T) *rig {
+func newRig(t *testing.T) *rig { return newRigWith(t, nil) }
+
+// newRigWith is newRig with the options changed by edit (given the
+// store) first.
+func newRigWith(t *testing.T, edit func(o *notify.Options, store *sqlstore.Store)) *rig {
 	t.Helper()
 	store, err := sqlstore.Open(context.Background(), sqlstoretest.SQLiteDSN(t), sqlstore.Options{})
 	if err != nil {
@@ -49,7 +55,8 @@ func newRig(t *testing.T) *rig {
 	r.ann = r.crm.AddContact(connectors.Contact{ID: "ann", Email: "ann@example.test", FirstName: "Ann", LastName: "Lee", Locale: "de-DE", PortalAccess: true})
 	r.bob = r.crm.AddContact(connectors.Contact{ID: "bob", Email: "bob@example.test", FirstName: "Bob", PortalAccess: true})
 	r.crm.AddInvoice("ann", connectors.Invoice{ID: "inv1", Number: "INV-0001", Status: connectors.InvoiceUnpaid})
-	q, _ := jobstest.Open(t, store, jobs.Options{})
+	q, db := jobstest.Open(t, store, jobs.Options{})
+	r.db = db
 	box, err := outbox.New(outbox.Options{Queue: q, Sender: r.rec, Sent: store, Domain: "portal.example.test"})
 	if err != nil {
 		t.Fatal(err)
@@ -58,9 +65,13 @@ func newRig(t *testing.T) *rig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r.n, err = notify.New(notify.Options{Renderer: ren, Outbox: box, Connector: r.crm, Conversations: store, Inbox: store,
+	o := notify.Options{Renderer: ren, Outbox: box, Connector: r.crm, Conversations: store, Inbox: store,
 		Store: store, PublicURL: public, BasePath: "/clients", StaffTo: []string{staffTo},
-		CategoryTo: map[string][]string{"Billing": {billingTo}}})
+		CategoryTo: map[string][]string{"Billing": {billingTo}}}
+	if edit != nil {
+		edit(&o, store)
+	}
+	r.n, err = notify.New(o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,4 +122,14 @@ func lacks(t *testing.T, what, s string, parts ...string) {
 			t.Errorf("%s holds %q", what, p)
 		}
 	}
+}
+
+// idle waits until no job of kind is waiting or running.
+func (r *rig) idle(kind string) {
+	r.t.Helper()
+	jobstest.Eventually(r.t, "the "+kind+" jobs to finish", func() bool {
+		var n int
+		err := r.db.QueryRow(`SELECT COUNT(*) FROM river_job WHERE kind = ? AND state NOT IN ('completed', 'discarded', 'cancelled')`, kind).Scan(&n)
+		return err == nil && n == 0
+	})
 }

@@ -31,12 +31,26 @@ func (SignupArgs) Kind() string { return "notify.signup" }
 // it is down (each attempt backs off up to the queue's maximum).
 var jobOptions = jobs.KindOptions{MaxAttempts: 100, Timeout: time.Minute}
 
+// FilesSharedArgs is the job that tells a contact of files staff shared
+// with them (or their company) in one go.
+type FilesSharedArgs struct {
+	ContactID string   `json:"contact_id"`
+	FileIDs   []string `json:"file_ids"`
+}
+
+// Kind implements jobs.Args.
+func (FilesSharedArgs) Kind() string { return "notify.files_shared" }
+
 // Register makes the queue work the notification jobs; call it before
 // the queue starts.
 func (n *Notifier) Register(q *jobs.Queue) error {
 	if err := jobs.Register(q, n.conversation, jobOptions); err != nil {
 		return err
 	}
+	if err := jobs.Register(q, n.filesShared, jobOptions); err != nil {
+		return err
+	}
+	n.jobs = q
 	return jobs.Register(q, n.signup, jobOptions)
 }
 

@@ -1,7 +1,9 @@
 // Package notify sends the portal's notifications by email, through the
-// durable mail outbox: staff are told of new tickets, client posts and
-// new sign-ups, clients of staff replies and status changes, and an
-// invitation tells a contact their portal is ready.
+// durable mail outbox: staff are told of new tickets (forms' too, with
+// the answers), client posts and new sign-ups, clients of staff replies,
+// status changes and files staff shared with them, and an invitation
+// tells a contact their portal is ready. Attachments are named, never
+// attached.
 //
 // Conversation events reach it as jobs (EnqueueEvent, enqueued in the
 // store's transaction by the conversation hook); the handler reads the
@@ -24,6 +26,8 @@ import (
 
 	"clientgate/connectors"
 	"clientgate/connectors/bridge"
+	"clientgate/connectors/files"
+	"clientgate/connectors/jobs"
 	"clientgate/connectors/mail"
 	"clientgate/portal/emails"
 )
@@ -62,12 +66,28 @@ type Options struct {
 	// ticket category.
 	StaffTo    []string
 	CategoryTo map[string][]string
-	Logger     *slog.Logger
+	// Files, when set, names the attachments in conversation emails and
+	// lets staff's file shares be told (FilesShared); CompanyItemsDefault
+	// is the portal's default for who sees their company's files.
+	Files               Files
+	CompanyItemsDefault bool
+	Logger              *slog.Logger
+}
+
+// Files is what notify reads of the files library (files.Library
+// implements it).
+type Files interface {
+	// Attachments returns the files of posts by post ID.
+	Attachments(ctx context.Context, postIDs []string) (map[string][]files.File, error)
+	// Get returns one file an access may see.
+	Get(ctx context.Context, a files.Access, id string) (files.File, error)
 }
 
 // Notifier builds and queues the notifications.
 type Notifier struct {
 	o Options
+	// jobs is where FilesShared enqueues its jobs (set by Register).
+	jobs *jobs.Queue
 }
 
 // StaffPath is where the staff inbox lives (portal's staff pages).

@@ -13,7 +13,6 @@ import (
 	"gocloud.dev/blob/memblob"
 
 	"clientgate/connectors"
-	"clientgate/connectors/bridge"
 	"clientgate/connectors/fake"
 	"clientgate/connectors/files"
 	"clientgate/connectors/files/blobstore"
@@ -49,7 +48,7 @@ func newEnv(t *testing.T, edit func(*Options)) *env {
 	}
 	clock := time.Now().UTC() // the fake bridge stamps records with the real clock
 	e := &env{bucket: bucket, content: filestest.NewFailing(blobstore.New(bucket)),
-		records: &failingRecords{FileStore: fake.NewBridge()}, clock: &clock}
+		records: &failingRecords{Records: fake.NewBridge()}, clock: &clock}
 	o := Options{Content: e.content, Records: e.records, Types: types, MaxSize: 1 << 20,
 		Now: func() time.Time { return *e.clock }}
 	if edit != nil {
@@ -92,11 +91,11 @@ func (e *env) keys(t *testing.T) []string {
 // records lists every record, whatever its state.
 func (e *env) allRecords(t *testing.T) []string {
 	t.Helper()
-	ids, err := e.records.FileStore.FilesToSweep(ctx, time.Now().Add(1000*time.Hour), 1000)
+	ids, err := e.records.Records.FilesToSweep(ctx, time.Now().Add(1000*time.Hour), 1000)
 	if err != nil {
 		t.Fatal(err)
 	}
-	page, err := e.records.FileStore.OwnerFiles(ctx, aliceLib, connectors.PageRequest{Limit: 100})
+	page, err := e.records.Records.OwnerFiles(ctx, aliceLib, connectors.PageRequest{Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +116,7 @@ func (e *env) nothingStored(t *testing.T, what string) {
 // failingRecords is a FileStore whose completion and record deletion
 // fail on demand, as a database that went down mid-upload.
 type failingRecords struct {
-	bridge.FileStore
+	Records
 	failComplete, failDelete bool
 }
 
@@ -127,14 +126,14 @@ func (f *failingRecords) CompleteFile(ctx context.Context, id string, c files.Co
 	if f.failComplete {
 		return files.File{}, errors.Join(connectors.ErrUnavailable, errDBDown)
 	}
-	return f.FileStore.CompleteFile(ctx, id, c, quota)
+	return f.Records.CompleteFile(ctx, id, c, quota)
 }
 
 func (f *failingRecords) DeleteFileRecord(ctx context.Context, id string) error {
 	if f.failDelete {
 		return errors.Join(connectors.ErrUnavailable, errDBDown)
 	}
-	return f.FileStore.DeleteFileRecord(ctx, id)
+	return f.Records.DeleteFileRecord(ctx, id)
 }
 
 // fakeScanner reports "Test.Virus" for content holding "VIRUS", and

@@ -20,6 +20,8 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"clientgate/connectors"
 	"clientgate/connectors/bridge"
 	"clientgate/connectors/files"
@@ -30,7 +32,7 @@ type Options struct {
 	// Content keeps the files' content; required.
 	Content files.Content
 	// Records keeps the files' records; required.
-	Records bridge.FileStore
+	Records Records
 	// Scanner, when set, scans every upload; content it finds infected,
 	// or cannot scan, is refused.
 	Scanner files.Scanner
@@ -47,12 +49,23 @@ type Options struct {
 	Logger *slog.Logger
 	// Now is the clock; default time.Now.
 	Now func() time.Time
+	// Registerer, when set, receives the upload counter
+	// clientgate_file_uploads_total{outcome}.
+	Registerer prometheus.Registerer
+}
+
+// Records is where a Library keeps its records: the bridge's files and
+// attachments (*sqlstore.Store and the fake bridge implement it).
+type Records interface {
+	bridge.FileStore
+	bridge.AttachmentStore
 }
 
 // Library implements files.Library. It is safe for concurrent use.
 type Library struct {
-	o   Options
-	log *slog.Logger
+	o       Options
+	log     *slog.Logger
+	uploads *prometheus.CounterVec
 }
 
 var _ files.Library = (*Library)(nil)
@@ -81,6 +94,10 @@ func New(o Options) (*Library, error) {
 	l := &Library{o: o, log: o.Logger}
 	if l.log == nil {
 		l.log = slog.New(slog.DiscardHandler)
+	}
+	var err error
+	if l.uploads, err = newUploadCounter(o.Registerer); err != nil {
+		return nil, err
 	}
 	return l, nil
 }
@@ -125,11 +142,7 @@ func (l *Library) Download(ctx context.Context, a files.Access, id string) (file
 	if err != nil {
 		return f, nil, err
 	}
-	body, err := l.o.Content.Open(ctx, f.ID)
-	if errors.Is(err, connectors.ErrNotFound) {
-		l.log.ErrorContext(ctx, "library: a ready file has no content", "file", f.ID)
-		err = fmt.Errorf("library: file %s: %w: its content is missing from storage", f.ID, connectors.ErrUnavailable)
-	}
+	body, err := l.content(ctx, f)
 	if err != nil {
 		return f, nil, err
 	}

@@ -18,8 +18,16 @@ import (
 // copyBuffer is the piece of an upload held in memory at a time.
 const copyBuffer = 64 << 10
 
-// Upload stores a file, streaming its content through the checks.
+// Upload stores a file, streaming its content through the checks, and
+// counts how it ended.
 func (l *Library) Upload(ctx context.Context, u files.Upload) (files.File, error) {
+	f, err := l.upload(ctx, u)
+	l.count(err)
+	return f, err
+}
+
+// upload is Upload without the counting.
+func (l *Library) upload(ctx context.Context, u files.Upload) (files.File, error) {
 	if err := checkUpload(u); err != nil {
 		return files.File{}, err
 	}
