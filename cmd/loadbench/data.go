@@ -8,8 +8,8 @@ import (
 )
 
 // padData reads the import file at path and writes to out a copy in which
-// the contact with email has n visible (not draft) invoices of its own,
-// adding invoices like those of samplePage, so that (b) answers a page as
+// the contact with email sees n invoices (its own that are not drafts and
+// its company's, which the portal shows by default), adding invoices like those of samplePage, so that (b) answers a page as
 // large as (a) and (c). It returns how many invoices it added.
 func padData(path, out, email string, n int) (int, error) {
 	raw, err := os.ReadFile(path)
@@ -24,11 +24,12 @@ func padData(path, out, email string, n int) (int, error) {
 	if doc["invoices"] != nil && !ok {
 		return 0, fmt.Errorf("data: %s: invoices is not a list", path)
 	}
-	if !hasContact(doc, email) {
+	company, ok := contactCompany(doc, email)
+	if !ok {
 		return 0, fmt.Errorf("data: %s has no contact with email %s", path, email)
 	}
 	added := 0
-	for i := visibleInvoices(invoices, email); i < n; i++ {
+	for i := visibleInvoices(invoices, email, company); i < n; i++ {
 		added++
 		invoices = append(invoices, extraInvoice(email, fmt.Sprintf("LB-%03d", added)))
 	}
@@ -40,23 +41,31 @@ func padData(path, out, email string, n int) (int, error) {
 	return added, os.WriteFile(out, padded, 0o600)
 }
 
-// hasContact reports whether the document lists a contact with email.
-func hasContact(doc map[string]any, email string) bool {
+// contactCompany returns the company of the document's contact with
+// email ("" for none), and whether there is such a contact.
+func contactCompany(doc map[string]any, email string) (string, bool) {
 	contacts, _ := doc["contacts"].([]any)
 	for _, c := range contacts {
 		if m, ok := c.(map[string]any); ok && strings.EqualFold(fmt.Sprint(m["email"]), email) {
-			return true
+			company, _ := m["company"].(string)
+			return company, true
 		}
 	}
-	return false
+	return "", false
 }
 
-// visibleInvoices counts the invoices of email that the portal shows.
-func visibleInvoices(invoices []any, email string) int {
+// visibleInvoices counts the invoices that the portal shows the contact
+// with email and company ("" for none): its own, drafts left out, and its
+// company's.
+func visibleInvoices(invoices []any, email, company string) int {
 	n := 0
 	for _, inv := range invoices {
 		m, ok := inv.(map[string]any)
-		if ok && strings.EqualFold(fmt.Sprint(m["contact_email"]), email) && m["status"] != "draft" {
+		if !ok || m["status"] == "draft" {
+			continue
+		}
+		own := strings.EqualFold(fmt.Sprint(m["contact_email"]), email)
+		if own || (company != "" && m["company"] == company) {
 			n++
 		}
 	}

@@ -96,7 +96,7 @@ func (l *lab) htmlGroup(ctx context.Context) (*group, error) {
 		return nil, err
 	}
 	h := &bench{target: bare.pageTarget("(h) bare gin, html/template page")}
-	p := &bench{target: warm.pageTarget("(p) clientgate warm, /clients/invoices")}
+	p := &bench{target: warm.pageTarget("(p) clientgate warm, /clients/invoices"), profile: warm, profileSuffix: ".html"}
 	g := &group{name: "html", benches: []*bench{h, p}}
 	g.conclude = func(_ context.Context, w io.Writer) error {
 		throughputRatio(w, "html: clientgate warm /clients/invoices", "bare html/template", h, p, 0.40, 0)

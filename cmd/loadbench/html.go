@@ -58,7 +58,7 @@ func addBareHTML(e *gin.Engine, page invoicePage) {
 }
 
 var (
-	tbodyRe = regexp.MustCompile(`(?s)<tbody>(.*?)</tbody>`)
+	tbodyRe = regexp.MustCompile(`(?s)<tbody(?:\s[^>]*)?>(.*?)</tbody>`)
 	rowRe   = regexp.MustCompile(`<tr[ >]`)
 )
 

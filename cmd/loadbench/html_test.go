@@ -33,6 +33,7 @@ func TestCheckRows(t *testing.T) {
 	}{
 		{"<!doctype html><html><table><tbody><tr><td>1</td></tr>\n<tr class=\"x\"><td>2</td></tr></tbody></table>", 2, ""},
 		{"<html><table><tbody></tbody></table>", 0, ""},
+		{`<html><table role="table"><tbody role="rowgroup"><tr role="row"><td>1</td></tr></tbody></table>`, 1, ""},
 		{"<html><p>There are no invoices yet.</p>", 0, "no table"},
 		{`{"items":[]}`, 0, "not an HTML page"},
 		{"", 0, "not an HTML page"},

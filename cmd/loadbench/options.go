@@ -63,7 +63,7 @@ func parseOptions(args []string, stderr io.Writer) (*options, error) {
 	fs.DurationVar(&o.cacheDuration, "cache-duration", 15*time.Second, "read load on the full cache, during which GC pauses are counted (cache)")
 	fs.IntVar(&o.writes, "replica-writes", 50, "writes timed from one replica to the other (replicas)")
 	fs.StringVar(&o.postgres, "postgres", os.Getenv("CLIENTGATE_TEST_POSTGRES"), "PostgreSQL URL on 127.0.0.1 for replicas (default $CLIENTGATE_TEST_POSTGRES); a fresh schema is made and dropped")
-	fs.StringVar(&o.serverProfile, "server-profile", "", "write a CPU profile of clientgate (json target) taken during its last measured run to this `file` (pprof on the metrics listener)")
+	fs.StringVar(&o.serverProfile, "server-profile", "", "write CPU profiles of clientgate taken during its last measured run to this `file` (json target) and file.html (html target) (pprof on the metrics listener)")
 	fs.DurationVar(&o.readyTimeout, "ready-timeout", 30*time.Second, "how long a server may take to pass /readyz")
 	fs.StringVar(&o.logLevel, "server-log-level", "info", "clientgate's log.level (its log goes to a file)")
 	if err := fs.Parse(args); err != nil {

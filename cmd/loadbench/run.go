@@ -18,6 +18,9 @@ type bench struct {
 	// profile is the portal whose CPU profile -server-profile takes
 	// during this target's last run (nil: none).
 	profile *portal
+	// profileSuffix is added to -server-profile's file name, so that
+	// each profiled target writes a file of its own.
+	profileSuffix string
 }
 
 // group is one measurement: its targets run in turn in every round, then
@@ -134,7 +137,7 @@ func (l *lab) measureOne(ctx context.Context, b *bench, last bool) (*Measurement
 		return measure(ctx, l.o, l.gen, l.client, &b.target)
 	}
 	done := make(chan error, 1)
-	go func() { done <- saveProfile(ctx, b.profile.metrics, l.o.warmup+l.o.duration, l.o.serverProfile) }()
+	go func() { done <- saveProfile(ctx, b.profile.metrics, l.o.warmup+l.o.duration, l.o.serverProfile+b.profileSuffix) }()
 	m, err := measure(ctx, l.o, l.gen, l.client, &b.target)
 	if perr := <-done; err == nil && perr != nil {
 		return nil, fmt.Errorf("%s: CPU profile: %w", b.target.Name, perr)
