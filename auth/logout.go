@@ -80,9 +80,13 @@ func (s *Service) EndSessionOrigin() string {
 	if rp := s.party(); rp != nil {
 		target = rp.endSession
 	}
-	u, err := url.Parse(target)
-	if err != nil || u.Scheme == "" || u.Host == "" {
-		return ""
+	if m := s.endOrigin.Load(); m != nil && m.target == target {
+		return m.origin
 	}
-	return u.Scheme + "://" + u.Host
+	origin := ""
+	if u, err := url.Parse(target); err == nil && u.Scheme != "" && u.Host != "" {
+		origin = u.Scheme + "://" + u.Host
+	}
+	s.endOrigin.Store(&endSessionOrigin{target: target, origin: origin})
+	return origin
 }

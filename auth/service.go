@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/coreos/go-oidc/v3/oidc"
@@ -32,10 +33,16 @@ type Service struct {
 	// introspected remembers active introspection answers by token hash.
 	introspected *memo[[32]byte, introspected]
 
+	// endOrigin remembers the end-session origin of the latest target.
+	endOrigin atomic.Pointer[endSessionOrigin]
+
 	mu      sync.RWMutex
 	rp      *relyingParty // nil until discovery succeeds
 	lastErr error         // the latest discovery failure
 }
+
+// endSessionOrigin is the origin of an end-session target.
+type endSessionOrigin struct{ target, origin string }
 
 // relyingParty is what discovery yields.
 type relyingParty struct {

@@ -52,7 +52,7 @@ func read[T any](ctx context.Context, c *Cache, sp spec[T], fetch func(context.C
 	e, found := c.store.get(sp.key)
 	if found && now.Sub(e.at) < e.ttl {
 		c.metrics.hits.Inc()
-		connectors.ReportFrom(ctx).Hit()
+		connectors.ReportFrom(ctx).HitVersion(e.version)
 		if e.negative {
 			return zero, errNoSuchEmail
 		}
@@ -94,10 +94,10 @@ func remember[T any](c *Cache, sp spec[T], v T, err error, epoch uint64) {
 		if sp.ownerOf != nil {
 			owner = sp.ownerOf(v)
 		}
-		e := &entry{val: v, at: now, ttl: sp.ttl, owner: owner, companyScoped: sp.companyScoped}
+		e := &entry{val: v, at: now, ttl: sp.ttl, owner: owner, companyScoped: sp.companyScoped, version: newVersion()}
 		c.store.put(sp.key, e, sp.ttl+c.opts.StaleFor, epoch)
 	case err != nil && sp.negative && c.opts.NegativeTTL > 0 && errors.Is(err, connectors.ErrNotFound):
-		e := &entry{at: now, ttl: c.opts.NegativeTTL, negative: true}
+		e := &entry{at: now, ttl: c.opts.NegativeTTL, negative: true, version: newVersion()}
 		c.store.put(sp.key, e, c.opts.NegativeTTL, epoch)
 	}
 }

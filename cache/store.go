@@ -22,7 +22,17 @@ type entry struct {
 	owner string
 	// companyScoped marks entries that hold a company's items.
 	companyScoped bool
+	// version is the entry's own, unique in the process (see newVersion).
+	version uint64
 }
+
+// versions hands out entry versions.
+var versions atomic.Uint64
+
+// newVersion returns a version no other entry of the process has: a
+// request that read only entries with the same versions read the same
+// values (connectors.ReadReport.Version).
+func newVersion() uint64 { return versions.Add(1) }
 
 // store holds the entries in a go-cache and indexes them by contact so that
 // a contact's entries can be dropped. Every change happens under mu; the

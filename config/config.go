@@ -107,8 +107,9 @@ type AuthConfig struct {
 	IdleTimeout     time.Duration `yaml:"idle_timeout"`
 	ClockSkew       time.Duration `yaml:"clock_skew"`
 	// RecheckInterval is how long a session's identity link and portal
-	// settings, once read, are trusted before they are read again; 0
-	// reads them on every request.
+	// settings, and a contact's preferences (language, time zone), once
+	// read, are trusted before they are read again; 0 reads them on every
+	// request.
 	RecheckInterval time.Duration `yaml:"recheck_interval"`
 	// AllowUnverifiedEmail links identities by an email the provider has
 	// not verified. Dangerous: anyone who can claim an address gets in.

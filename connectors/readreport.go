@@ -17,6 +17,10 @@ type ReadReport struct {
 	stale    int
 	staleAge time.Duration
 	upstream int
+	// version sums the mixed versions of the entries hits were served
+	// from; unversioned counts hits without one (see Version).
+	version     uint64
+	unversioned int
 }
 
 type readReportKey struct{}
@@ -33,8 +37,50 @@ func ReportFrom(ctx context.Context) *ReadReport {
 	return r
 }
 
-// Hit records a read served fresh from the cache.
-func (r *ReadReport) Hit() { r.add(func() { r.hits++ }) }
+// Hit records a read served fresh from the cache by an entry that has no
+// version: the request's data then has no Version.
+func (r *ReadReport) Hit() {
+	r.add(func() {
+		r.hits++
+		r.unversioned++
+	})
+}
+
+// HitVersion records a read served fresh from the cache entry with the
+// given version. A cache gives every value it stores a version of its own
+// that no other value in the process shares.
+func (r *ReadReport) HitVersion(v uint64) {
+	r.add(func() {
+		r.hits++
+		r.version += mix64(v)
+	})
+}
+
+// Version identifies the data the request has read so far: while two
+// requests' versions are equal (and ok), they read the same values. ok is
+// false when any read went to the backend, served stale data or came from
+// an entry without a version, and when there was no read at all; such a
+// request's data is unknown to later ones. The sum is order-independent,
+// so concurrent reads give the same version in any order.
+func (r *ReadReport) Version() (version uint64, ok bool) {
+	if r == nil {
+		return 0, false
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ok = r.hits > 0 && r.unversioned == 0 && r.misses == 0 && r.stale == 0 && r.upstream == 0
+	return r.version, ok
+}
+
+// mix64 spreads a version's bits (the SplitMix64 finalizer), so that sums
+// of different sets of versions rarely meet.
+func mix64(v uint64) uint64 {
+	v ^= v >> 30
+	v *= 0xbf58476d1ce4e5b9
+	v ^= v >> 27
+	v *= 0x94d049bb133111eb
+	return v ^ v>>31
+}
 
 // Miss records a read that went to the backend.
 func (r *ReadReport) Miss() { r.add(func() { r.misses++ }) }

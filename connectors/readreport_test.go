@@ -44,3 +44,43 @@ func TestStatusValidity(t *testing.T) {
 		t.Error("transaction checks")
 	}
 }
+
+func TestReadReportVersion(t *testing.T) {
+	version := func(record func(r *ReadReport)) (uint64, bool) {
+		_, r := WithReadReport(context.Background())
+		record(r)
+		return r.Version()
+	}
+	ab, ok := version(func(r *ReadReport) { r.HitVersion(1); r.HitVersion(2) })
+	if !ok {
+		t.Fatal("hits from versioned entries have no version")
+	}
+	if ba, _ := version(func(r *ReadReport) { r.HitVersion(2); r.HitVersion(1) }); ba != ab {
+		t.Error("the version depends on the order of the reads")
+	}
+	if ac, _ := version(func(r *ReadReport) { r.HitVersion(1); r.HitVersion(3) }); ac == ab {
+		t.Error("different entries gave the same version")
+	}
+	if a, _ := version(func(r *ReadReport) { r.HitVersion(1) }); a == ab {
+		t.Error("one entry fewer gave the same version")
+	}
+	tests := []struct {
+		name   string
+		record func(r *ReadReport)
+	}{
+		{"no read", func(r *ReadReport) {}},
+		{"a miss", func(r *ReadReport) { r.HitVersion(1); r.Miss() }},
+		{"stale data", func(r *ReadReport) { r.HitVersion(1); r.Stale(time.Second) }},
+		{"a backend call", func(r *ReadReport) { r.HitVersion(1); r.Upstream() }},
+		{"an entry without a version", func(r *ReadReport) { r.HitVersion(1); r.Hit() }},
+	}
+	for _, tt := range tests {
+		if _, ok := version(tt.record); ok {
+			t.Errorf("%s: Version is ok", tt.name)
+		}
+	}
+	var none *ReadReport
+	if _, ok := none.Version(); ok {
+		t.Error("a nil report has a version")
+	}
+}

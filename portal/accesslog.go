@@ -1,6 +1,7 @@
 package portal
 
 import (
+	"log/slog"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -34,23 +35,25 @@ func (s *server) accessLog(c *gin.Context) {
 	completed = true
 }
 
-// logRequest writes the access log line.
+// logRequest writes the access log line (slog.Attr values, which need no
+// allocation per field).
 func (s *server) logRequest(c *gin.Context, start time.Time, report *connectors.ReadReport, status int) {
 	route := c.FullPath()
 	if route == "" {
 		route = "unmatched"
 	}
-	attrs := []any{
-		"method", c.Request.Method,
-		"route", route,
-		"status", status,
-		"duration_ms", float64(time.Since(start).Microseconds()) / 1000,
-		"bytes", c.Writer.Size(),
-		"cache", report.Outcome(),
-		"connector_calls", report.UpstreamCalls(),
-	}
+	attrs := make([]slog.Attr, 0, 8)
+	attrs = append(attrs,
+		slog.String("method", c.Request.Method),
+		slog.String("route", route),
+		slog.Int("status", status),
+		slog.Float64("duration_ms", float64(time.Since(start).Microseconds())/1000),
+		slog.Int("bytes", c.Writer.Size()),
+		slog.String("cache", report.Outcome()),
+		slog.Int("connector_calls", report.UpstreamCalls()),
+	)
 	if v, ok := c.Get(keyViewer); ok {
-		attrs = append(attrs, "contact_id", v.(*viewer).contact.ID)
+		attrs = append(attrs, slog.String("contact_id", v.(*viewer).contact.ID))
 	}
-	s.log.InfoContext(c.Request.Context(), "http request", attrs...)
+	s.log.LogAttrs(c.Request.Context(), slog.LevelInfo, "http request", attrs...)
 }

@@ -18,12 +18,13 @@ type EndSessionOriginer interface {
 
 // cspCache is the CSP built for one end-session origin.
 type cspCache struct {
-	origin, csp string
+	origin string
+	csp    []string // the header's value, shared by every answer
 }
 
 // policy returns the CSP, rebuilt only when the end-session origin
 // changes (once, at discovery).
-func (s *server) policy() string {
+func (s *server) policy() []string {
 	origin := ""
 	if o, ok := s.auth.(EndSessionOriginer); ok {
 		origin = o.EndSessionOrigin()
@@ -35,7 +36,7 @@ func (s *server) policy() string {
 	if origin != "" && !containsString(actions, origin) {
 		actions = append(append([]string(nil), actions...), origin)
 	}
-	c := &cspCache{origin: origin, csp: contentSecurityPolicy(s.brand.logoOrigin, actions)}
+	c := &cspCache{origin: origin, csp: []string{contentSecurityPolicy(s.brand.logoOrigin, actions)}}
 	s.cspNow.Store(c)
 	return c.csp
 }

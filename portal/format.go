@@ -20,6 +20,24 @@ type formatter struct {
 	zone *time.Location
 }
 
+// key names what the formatter's output depends on: language, locale and
+// time zone.
+func (f formatter) key() string {
+	lang := ""
+	if f.tr != nil {
+		lang = f.tr.Lang()
+	}
+	zone := "UTC"
+	if f.zone != nil {
+		zone = f.zone.String()
+	}
+	tag := ""
+	if f.loc != nil {
+		tag = f.loc.tag.String()
+	}
+	return lang + "|" + tag + "|" + zone
+}
+
 // newFormatter returns a formatter for a BCP 47 tag; English for an empty
 // or unknown one, in UTC, without translations. The locale's state is
 // cached (see localeFor).

@@ -40,5 +40,5 @@ func (s *server) invoicesAPI(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.respond(c, view{JSON: toList(page, viewerOf(c).fmt.invoice)})
+	respondList(s, c, page, viewerOf(c).fmt.invoice)
 }

@@ -69,7 +69,18 @@ func capable(caps connectors.Capabilities, m string) bool {
 // effectiveModules decides which modules a contact sees: the connector must
 // support it, and the per-contact switch, else the global one, must not
 // turn it off.
+// Contacts without switches of their own share one map, made once; no
+// caller changes the map it gets.
 func (s *server) effectiveModules(settings bridge.ContactSettings) map[string]bool {
+	if len(settings.Modules) == 0 {
+		s.defaultModulesOnce.Do(func() { s.defaultModules = s.modulesFor(settings) })
+		return s.defaultModules
+	}
+	return s.modulesFor(settings)
+}
+
+// modulesFor is effectiveModules, made anew.
+func (s *server) modulesFor(settings bridge.ContactSettings) map[string]bool {
 	caps := s.conn.Capabilities()
 	out := make(map[string]bool, len(allModules))
 	for _, m := range allModules {

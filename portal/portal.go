@@ -61,6 +61,11 @@ type Options struct {
 	// answers with the stale value it holds (connectors.WithReadDeadline);
 	// 0 sets no budget.
 	ReadBudget time.Duration
+	// PreferencesTTL is how long a contact's preferences (language, time
+	// zone), once read from the bridge, are used before they are read
+	// again; a change saved through this portal shows at once, one saved
+	// on another replica within it. 0 reads them on every request.
+	PreferencesTTL time.Duration
 	// BasePath is where the HTML pages live; default "/clients".
 	BasePath string
 	// Enabled turns the portal on; when false every portal route answers

@@ -40,5 +40,5 @@ func (s *server) quotesAPI(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.respond(c, view{JSON: toList(page, viewerOf(c).fmt.quote)})
+	respondList(s, c, page, viewerOf(c).fmt.quote)
 }

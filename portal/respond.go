@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -56,15 +57,22 @@ func (s *server) respond(c *gin.Context, v view) {
 	if v.Status == 0 {
 		v.Status = cmp.Or(c.GetInt(keyPageStatus), http.StatusOK)
 	}
-	age, stale := connectors.ReportFrom(c.Request.Context()).StaleAge()
-	if stale {
-		c.Header(headerStaleAge, strconv.Itoa(int(age.Seconds())))
-	}
+	age, stale := s.respondStale(c)
 	if isAPI(c) {
 		writeJSON(c, v.Status, "application/json", v.JSON)
 		return
 	}
 	s.renderPage(c, v, stale, age)
+}
+
+// respondStale sets the stale data header when the connector served stale
+// values, and returns their age.
+func (s *server) respondStale(c *gin.Context) (time.Duration, bool) {
+	age, stale := connectors.ReportFrom(c.Request.Context()).StaleAge()
+	if stale {
+		c.Header(headerStaleAge, strconv.Itoa(int(age.Seconds())))
+	}
+	return age, stale
 }
 
 // writeJSON encodes body with the given content type.

@@ -24,46 +24,51 @@ import (
 
 // server holds what every handler needs, validated once by newServer.
 type server struct {
-	conn           connectors.Connector
-	store          bridge.Store
-	auth           Authenticator
-	log            *slog.Logger
-	readyChecks    []ReadyCheck
-	logProbes      bool
-	readBudget     time.Duration
-	base           string // "" or a path such as "/clients", no trailing slash
-	enabled        bool
-	brand          brand
-	modules        map[string]bool
-	editable       []connectors.Field // PatchableFields order, none hidden
-	hidden         map[connectors.Field]bool
-	companyDefault bool
-	publicURL      string // origin without trailing slash, or ""
-	pages          *pageSet
-	cat            *i18n.Catalog   // the offered languages' messages
-	en             *i18n.Localizer // English, for the API's problem details
-	business       business
-	zone           *time.Location // the default time zone
-	zones          sync.Map       // time zone name → *time.Location (see zoneNamed)
-	zoneCount      atomic.Int32
-	cursors        *cursorSealer
-	formActions    []string // origins besides our own a form may end at
-	cspNow         atomic.Pointer[cspCache]
-	hsts           string // Strict-Transport-Security, or ""
-	limits         *limiters
-	pay            Payments            // online payment (see payments.go)
-	receipts       *gocache.Cache      // receipt links by attempt ID (see receipt)
-	docs           *documents.Renderer // invoice and quote PDFs
-	now            func() time.Time
-	extra          []gin.HandlerFunc
-	files          files.Library            // nil: no files module
-	uploads        map[string]int64         // upload route → its body limit
-	conv           connectors.Conversations // nil: no tickets or messages
-	inbox          bridge.Inbox             // nil: no staff pages
-	categories     []string
-	invites        Inviter      // nil: email is off
-	fileNotices    FileNotifier // nil: email is off
-	forms          []Form       // the operator's forms (see forms.go)
+	conn        connectors.Connector
+	store       bridge.Store
+	auth        Authenticator
+	log         *slog.Logger
+	readyChecks []ReadyCheck
+	logProbes   bool
+	readBudget  time.Duration
+	base        string // "" or a path such as "/clients", no trailing slash
+	enabled     bool
+	brand       brand
+	modules     map[string]bool
+	// defaultModules is effectiveModules of a contact without switches of
+	// its own, made on first use.
+	defaultModules     map[string]bool
+	defaultModulesOnce sync.Once
+	editable           []connectors.Field // PatchableFields order, none hidden
+	hidden             map[connectors.Field]bool
+	companyDefault     bool
+	publicURL          string // origin without trailing slash, or ""
+	pages              *pageSet
+	cat                *i18n.Catalog   // the offered languages' messages
+	en                 *i18n.Localizer // English, for the API's problem details
+	business           business
+	zone               *time.Location // the default time zone
+	zones              sync.Map       // time zone name → *time.Location (see zoneNamed)
+	zoneCount          atomic.Int32
+	cursors            *cursorSealer
+	bodies             *bodyMemo // encoded API lists (see respondList)
+	formActions        []string  // origins besides our own a form may end at
+	cspNow             atomic.Pointer[cspCache]
+	hsts               []string // Strict-Transport-Security's value, or nil
+	limits             *limiters
+	pay                Payments            // online payment (see payments.go)
+	receipts           *gocache.Cache      // receipt links by attempt ID (see receipt)
+	docs               *documents.Renderer // invoice and quote PDFs
+	now                func() time.Time
+	extra              []gin.HandlerFunc
+	files              files.Library            // nil: no files module
+	uploads            map[string]int64         // upload route → its body limit
+	conv               connectors.Conversations // nil: no tickets or messages
+	inbox              bridge.Inbox             // nil: no staff pages
+	categories         []string
+	invites            Inviter      // nil: email is off
+	fileNotices        FileNotifier // nil: email is off
+	forms              []Form       // the operator's forms (see forms.go)
 }
 
 // errorf builds an error prefixed with the package name.
@@ -80,7 +85,7 @@ func newServer(o Options) (*server, error) {
 		return nil, errors.New("portal: a bridge store is required with an authenticator")
 	}
 	s := &server{
-		conn: o.Connector, store: o.Bridge, auth: o.Auth, log: o.Logger,
+		conn: o.Connector, store: withPreferencesMemo(o.Bridge, o.PreferencesTTL), auth: o.Auth, log: o.Logger,
 		readyChecks: readyChecksOf(o), logProbes: o.AccessLogProbes, readBudget: o.ReadBudget,
 		enabled: o.Enabled, companyDefault: o.CompanyItemsDefault,
 		now:   func() time.Time { return time.Now().UTC() },
@@ -131,7 +136,10 @@ func newServer(o Options) (*server, error) {
 		return nil, err
 	}
 	s.cursors = newCursorSealer(o.CursorKeys)
-	s.hsts = hstsHeader(s.publicURL, o.HSTSMaxAge)
+	s.bodies = newBodyMemo(defaultMemoBytes, defaultMemoTTL)
+	if v := hstsHeader(s.publicURL, o.HSTSMaxAge); v != "" {
+		s.hsts = []string{v}
+	}
 	s.limits = newLimiters(o.RateLimits)
 	s.setPayments(o.Payments)
 	if s.docs, err = documentRenderer(o.Documents); err != nil {

@@ -53,5 +53,5 @@ func (s *server) tasksAPI(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.respond(c, view{JSON: toList(page, task)})
+	respondList(s, c, page, task)
 }

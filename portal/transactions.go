@@ -43,5 +43,5 @@ func (s *server) transactionsAPI(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.respond(c, view{JSON: toList(page, viewerOf(c).fmt.transaction)})
+	respondList(s, c, page, viewerOf(c).fmt.transaction)
 }

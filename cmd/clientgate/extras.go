@@ -5,12 +5,13 @@ import (
 	"strings"
 
 	"clientgate/auth"
+	"clientgate/portal/logbuf"
 )
 
 // serveExtras are what the demo adds to serving: handlers mounted on the
 // portal's server beside the portal (outside its middleware, such as the
-// development provider), and changes to the sign-in options. serve uses
-// none.
+// development provider), and changes to the sign-in options; serve only
+// passes its log's buffer.
 type serveExtras struct {
 	mounts      map[string]http.Handler // path prefix → handler
 	authOptions func(*auth.Options)
@@ -19,6 +20,8 @@ type serveExtras struct {
 	stripeClient *http.Client
 	// files is the files library serve opened (set by serveStore).
 	files *fileStore
+	// logs is the log's buffer (serve; nil: the log is written at once).
+	logs *logbuf.Writer
 }
 
 // wrap serves each mount under its prefix and everything else with h.

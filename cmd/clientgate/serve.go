@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"clientgate/config"
 	"clientgate/connectors"
 	"clientgate/connectors/bridge"
 	"clientgate/connectors/sqlstore"
 	"clientgate/portal"
+	"clientgate/portal/logbuf"
 )
 
 func cmdServe(ctx context.Context, a *app, args []string) error {
@@ -24,25 +26,38 @@ func cmdServe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	log := newLogger(cfg.Log, a.stderr)
+	logs := logbuf.New(a.stderr, logBufferBytes, logFlushEvery)
+	defer logs.Close()
+	log := newLogger(cfg.Log, logs)
 	warnUnknownEnv(log, a.environ)
-	return serveConfig(ctx, cfg, log)
+	return serveConfig(ctx, cfg, log, serveExtras{logs: logs})
 }
 
+// The log's buffer (see package logbuf): requests never wait for stderr;
+// lines reach it within logFlushEvery, and past logBufferBytes waiting
+// they are dropped and counted (clientgate_log_records_dropped_total).
+const (
+	logBufferBytes = 8 << 20
+	logFlushEvery  = 100 * time.Millisecond
+)
+
 // serveConfig opens the store, then serves as serveStore does.
-func serveConfig(ctx context.Context, cfg *config.Config, log *slog.Logger) error {
+func serveConfig(ctx context.Context, cfg *config.Config, log *slog.Logger, ex serveExtras) error {
 	store, err := openStore(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	return serveStore(ctx, cfg, store, log, serveExtras{})
+	return serveStore(ctx, cfg, store, log, ex)
 }
 
 // serveStore builds the connector stack, sign-in and the portal, and
 // serves until ctx ends.
 func serveStore(ctx context.Context, cfg *config.Config, store *sqlstore.Store, log *slog.Logger, ex serveExtras) error {
 	reg := newRegistry()
+	if err := registerLogDrops(reg, ex.logs); err != nil {
+		return err
+	}
 	st, err := buildStack(cfg, store, reg, log)
 	if err != nil {
 		return err
@@ -104,6 +119,7 @@ func portalOptions(cfg *config.Config, conn connectors.Connector, b bridge.Store
 		RateLimits:          rateLimits(cfg.RateLimit),
 		AccessLogProbes:     cfg.Log.AccessProbes,
 		ReadBudget:          cfg.Cache.ReadBudget,
+		PreferencesTTL:      cfg.Auth.RecheckInterval,
 		Logger:              log,
 	}
 }

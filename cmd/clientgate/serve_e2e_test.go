@@ -154,6 +154,7 @@ func checkMetrics(t *testing.T, url string) {
 		`clientgate_breaker_state{connector="sqlstore"} 0`,
 		`clientgate_webhook_invalidations_total{outcome="ok"} 2`,
 		`clientgate_link_conflicts_total 0`,
+		`clientgate_log_records_dropped_total 0`,
 		`clientgate_http_request_duration_seconds_bucket`,
 		`process_resident_memory_bytes`, `go_goroutines`,
 	} {

@@ -79,7 +79,12 @@ func warmStack(b *testing.B) (http.Handler, []*http.Cookie) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	handler, err := buildHandler(ctx, cfg, st, store, nil, reg, log, serveExtras{}, nil)
+	fs, err := openFiles(ctx, cfg, store, reg, log)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(fs.close)
+	handler, err := buildHandler(ctx, cfg, st, store, nil, reg, log, serveExtras{files: fs}, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -137,7 +137,9 @@ func (l *lab) measureOne(ctx context.Context, b *bench, last bool) (*Measurement
 		return measure(ctx, l.o, l.gen, l.client, &b.target)
 	}
 	done := make(chan error, 1)
-	go func() { done <- saveProfile(ctx, b.profile.metrics, l.o.warmup+l.o.duration, l.o.serverProfile+b.profileSuffix) }()
+	go func() {
+		done <- saveProfile(ctx, b.profile.metrics, l.o.warmup+l.o.duration, l.o.serverProfile+b.profileSuffix)
+	}()
 	m, err := measure(ctx, l.o, l.gen, l.client, &b.target)
 	if perr := <-done; err == nil && perr != nil {
 		return nil, fmt.Errorf("%s: CPU profile: %w", b.target.Name, perr)
