@@ -10,8 +10,9 @@ import (
 	"clientgate/portal/httpmetrics"
 )
 
-// accessLog gives the request a ReadReport (and, with a read budget, its
-// read deadline) and logs one line per request once it is served, also
+// accessLog gives the request a ReadReport, RequestReads (an adapter's
+// identical reads are made once per request) and, with a read budget, its
+// read deadline, and logs one line per request once it is served, also
 // when a handler panics (status 500, unless an answer was already
 // written). Probes are left out unless logProbes. It logs the route
 // template, never the raw path, which may hold a calendar token.
@@ -19,7 +20,7 @@ import (
 // adapter records them in the ReadReport).
 func (s *server) accessLog(c *gin.Context) {
 	start := time.Now()
-	ctx, report := connectors.WithReadReport(c.Request.Context())
+	ctx, report := connectors.WithReadReport(connectors.WithRequestReads(c.Request.Context()))
 	if s.readBudget > 0 {
 		ctx = connectors.WithReadDeadline(ctx, start.Add(s.readBudget))
 	}

@@ -21,9 +21,12 @@ const (
 	paramSecret = "api_secret"
 )
 
-// get calls a GET endpoint and returns the body of a 200 answer.
+// get calls a GET endpoint and returns the body of a 200 answer. A GET
+// identical to one made earlier in the same request is not sent again
+// (connectors.ReadOnce).
 func (c *Connector) get(ctx context.Context, endpoint string, q url.Values) ([]byte, error) {
-	return c.call(ctx, http.MethodGet, endpoint, q, nil)
+	key := "jetpackcrm GET " + c.base + " " + endpoint + "?" + q.Encode()
+	return connectors.ReadOnce(ctx, key, func() ([]byte, error) { return c.call(ctx, http.MethodGet, endpoint, q, nil) })
 }
 
 // post calls an endpoint with a JSON body. customers and companies only
@@ -35,8 +38,16 @@ func (c *Connector) post(ctx context.Context, endpoint string, body any) ([]byte
 	if err != nil {
 		return nil, fmt.Errorf("jetpackcrm: %s: encode body: %w", endpoint, err)
 	}
-	return c.call(ctx, http.MethodPost, endpoint, nil, raw)
+	if !readEndpoints[endpoint] {
+		connectors.ForgetReads(ctx) // a write: later reads must see it
+		return c.call(ctx, http.MethodPost, endpoint, nil, raw)
+	}
+	key := "jetpackcrm POST " + c.base + " " + endpoint + " " + string(raw)
+	return connectors.ReadOnce(ctx, key, func() ([]byte, error) { return c.call(ctx, http.MethodPost, endpoint, nil, raw) })
 }
+
+// readEndpoints are the endpoints called with POST that only read.
+var readEndpoints = map[string]bool{"customers": true, "companies": true}
 
 // call sends one request to {URL}/zbs_api/{endpoint}/ (always with the
 // trailing slash: without it WordPress redirects GETs) and turns every
