@@ -40,6 +40,9 @@ type invoiceJSON struct {
 	PayURL    string     `json:"pay_url"`
 	Notes     string     `json:"notes"`
 	CompanyID string     `json:"company_id"`
+	// OnlinePayment is set on a single invoice (not in lists) while the
+	// client may pay online.
+	OnlinePayment *onlinePaymentJSON `json:"online_payment,omitempty"`
 }
 
 // quoteJSON is a quote in the API.

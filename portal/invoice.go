@@ -93,7 +93,9 @@ func (s *server) invoiceAPI(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.respond(c, view{JSON: viewerOf(c).fmt.invoice(inv)})
+	out := viewerOf(c).fmt.invoice(inv)
+	out.OnlinePayment = s.onlinePayment(c, inv)
+	s.respond(c, view{JSON: out})
 }
 
 // itemID returns the :id URL parameter; a malformed one is not found.
