@@ -37,6 +37,8 @@ type layoutData struct {
 	RequestID string
 	// F is the client's locale: money, dates, times and messages.
 	F formatter
+	// Text is the layout's wording in F's language.
+	Text *layoutText
 	// Lang is the page's language code; Languages those offered.
 	Lang      string
 	Languages []i18n.Language
@@ -86,6 +88,7 @@ func (s *server) layoutData(c *gin.Context, v view, stale bool, age time.Duratio
 		d.Nav = s.nav(c, vw, d.F)
 	}
 	d.Lang, d.Zone = d.F.Lang(), d.F.where().String()
+	d.Text = s.layoutTexts.of(d.F, s.business.Name)
 	d.Title = d.F.T(v.Title, v.TitleArgs...)
 	if v.Notice == "" && c.Query("done") == "preferences" {
 		v.Notice = "prefs.saved"
