@@ -50,6 +50,7 @@ type Catalog struct {
 	def        string
 	matcher    language.Matcher
 	localizers map[string]*Localizer
+	languages  []Language // the offered languages with their names
 }
 
 // New parses the shipped catalogs and offers the given languages (every
@@ -79,7 +80,8 @@ func New(offered []string, def string) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Catalog{bundle: bundle, offered: slices.Clone(offered), def: def, localizers: map[string]*Localizer{}}
+	c := &Catalog{bundle: bundle, offered: slices.Clone(offered), def: def, localizers: map[string]*Localizer{},
+		languages: namedLanguages(offered)}
 	tags := make([]language.Tag, len(c.offered))
 	for i, l := range c.offered {
 		tags[i] = language.Make(l)
