@@ -9,6 +9,10 @@ type layoutText struct {
 	// Contact labels the footer's contact section; Email and Phone its
 	// lines.
 	Contact, Email, Phone string
+	// overview and modules are the navigation's labels, modules' by
+	// module.
+	overview string
+	modules  map[string]string
 }
 
 // layoutTexts keeps a layoutText per localizer (nil for a formatter
@@ -30,9 +34,14 @@ func (lt *layoutTexts) of(f formatter, bizName string) *layoutText {
 
 // newLayoutText translates the layout's wording for f.
 func newLayoutText(f formatter, bizName string) *layoutText {
-	return &layoutText{
+	t := &layoutText{
 		Skip: f.T("layout.skip"), Menu: f.T("layout.menu"), SignOut: f.T("layout.sign_out"),
 		NavLabel: f.T("layout.nav_label"), Language: f.T("layout.language"),
 		Contact: f.T("contact.label", "Name", bizName), Email: f.T("contact.email"), Phone: f.T("contact.phone"),
+		overview: f.T("nav.overview"), modules: make(map[string]string, len(moduleLabels)),
 	}
+	for m, id := range moduleLabels {
+		t.modules[m] = f.T(id)
+	}
+	return t
 }

@@ -23,6 +23,14 @@ func TestLayoutTexts(t *testing.T) {
 			t.Errorf("%s: wording translated again", tt.name)
 		}
 	}
+	for m, id := range moduleLabels {
+		if got, want := lt.of(de, "").modules[m], de.T(id); got != want || got == id {
+			t.Errorf("nav label of %s = %q, want %q", m, got, want)
+		}
+	}
+	if got := lt.of(de, "").overview; got != "Übersicht" {
+		t.Errorf("overview label = %q", got)
+	}
 	if de.T("contact.label", "Name", "Acme & Co") == "contact.label" || lt.of(de, "").Skip == lt.of(formatter{}, "").Skip {
 		t.Error("German wording is not translated")
 	}
