@@ -8,9 +8,10 @@ import (
 	"clientgate/connectors"
 )
 
-// invoicesData is the invoices list page.
+// invoicesData is the invoices list page, formatted for the client.
 type invoicesData struct {
-	Invoices []connectors.Invoice
+	Invoices []invoiceRow
+	Cols     invoiceColumns
 	Next     string
 	Paged    bool
 }
@@ -29,8 +30,10 @@ func (s *server) invoicesPage(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.respond(c, view{Page: "invoices", Title: "invoices.heading", Data: invoicesData{
-		Invoices: page.Items, Next: nextLink(c, page.Next), Paged: c.Query("cursor") != ""}})
+	next, paged, base := nextLink(c, page.Next), c.Query("cursor") != "", s.base+"/"
+	s.respond(c, view{Page: "invoices", Title: "invoices.heading", Localize: func(f formatter) any {
+		return invoicesData{Invoices: invoiceRows(f, base, page.Items), Cols: newInvoiceColumns(f), Next: next, Paged: paged}
+	}})
 }
 
 // invoicesAPI answers GET /api/v1/invoices.

@@ -37,6 +37,8 @@ type layoutData struct {
 	RequestID string
 	// F is the client's locale: money, dates, times and messages.
 	F formatter
+	// Text is the layout's wording in F's language.
+	Text *layoutText
 	// Lang is the page's language code; Languages those offered.
 	Lang      string
 	Languages []i18n.Language
@@ -83,9 +85,12 @@ func (s *server) layoutData(c *gin.Context, v view, stale bool, age time.Duratio
 	default:
 		d.SignedIn, d.UserName, d.CSRF, d.F = true, vw.contact.Name(), vw.p.CSRFToken, vw.fmt
 		d.DetectZone = vw.prefs.TimeZone == "" && !vw.p.Bearer
-		d.Nav = s.nav(c, vw, d.F)
 	}
 	d.Lang, d.Zone = d.F.Lang(), d.F.where().String()
+	d.Text = s.layoutTexts.of(d.F, s.business.Name)
+	if vw != nil && !d.Staff {
+		d.Nav = s.nav(c, vw, d.Text)
+	}
 	d.Title = d.F.T(v.Title, v.TitleArgs...)
 	if v.Notice == "" && c.Query("done") == "preferences" {
 		v.Notice = "prefs.saved"
@@ -102,13 +107,15 @@ func (s *server) layoutData(c *gin.Context, v view, stale bool, age time.Duratio
 	return d
 }
 
-// nav builds the main navigation of the viewer's modules.
-func (s *server) nav(c *gin.Context, vw *viewer, f formatter) []navLink {
-	out := []navLink{{Label: f.T("nav.overview"), URL: s.base + "/", Current: c.FullPath() == s.base+"/"}}
+// nav builds the main navigation of the viewer's modules, labelled in
+// text's language.
+func (s *server) nav(c *gin.Context, vw *viewer, text *layoutText) []navLink {
+	out := make([]navLink, 1, len(allModules)+1)
+	out[0] = navLink{Label: text.overview, URL: s.base + "/", Current: c.FullPath() == s.base+"/"}
 	for _, m := range allModules {
-		if label, ok := moduleLabels[m]; ok && vw.modules[m] && label != "" {
+		if label, ok := text.modules[m]; ok && vw.modules[m] {
 			u := s.base + "/" + m
-			out = append(out, navLink{Label: f.T(label), URL: u, Current: pathUnder(c.FullPath(), u)})
+			out = append(out, navLink{Label: label, URL: u, Current: pathUnder(c.FullPath(), u)})
 		}
 	}
 	return out

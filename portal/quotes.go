@@ -8,9 +8,10 @@ import (
 	"clientgate/connectors"
 )
 
-// quotesData is the quotes list page.
+// quotesData is the quotes list page, formatted for the client.
 type quotesData struct {
-	Quotes []connectors.Quote
+	Quotes []quoteRow
+	Cols   quoteColumns
 	Next   string
 	Paged  bool
 }
@@ -29,8 +30,10 @@ func (s *server) quotesPage(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.respond(c, view{Page: "quotes", Title: "quotes.heading", Data: quotesData{
-		Quotes: page.Items, Next: nextLink(c, page.Next), Paged: c.Query("cursor") != ""}})
+	next, paged, base := nextLink(c, page.Next), c.Query("cursor") != "", s.base+"/"
+	s.respond(c, view{Page: "quotes", Title: "quotes.heading", Localize: func(f formatter) any {
+		return quotesData{Quotes: quoteRows(f, base, page.Items), Cols: newQuoteColumns(f), Next: next, Paged: paged}
+	}})
 }
 
 // quotesAPI answers GET /api/v1/quotes.

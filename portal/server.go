@@ -47,6 +47,7 @@ type server struct {
 	cat                *i18n.Catalog   // the offered languages' messages
 	en                 *i18n.Localizer // English, for the API's problem details
 	business           business
+	layoutTexts        layoutTexts    // the layout's wording per language
 	zone               *time.Location // the default time zone
 	zones              sync.Map       // time zone name → *time.Location (see zoneNamed)
 	zoneCount          atomic.Int32

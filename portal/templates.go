@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -89,6 +90,23 @@ func staticFiles() (http.FileSystem, error) {
 	return http.FS(sub), nil
 }
 
+// pageBuffers holds buffers pages are rendered into, so that a page does
+// not grow a new one from nothing.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledBuffer is the largest buffer kept for the next page.
+const maxPooledBuffer = 1 << 20
+
+// putPageBuffer empties buf and keeps it for another page, unless it grew
+// unusually large.
+func putPageBuffer(buf *bytes.Buffer) {
+	if buf.Cap() > maxPooledBuffer {
+		return
+	}
+	buf.Reset()
+	pageBuffers.Put(buf)
+}
+
 // renderPage executes a page into a buffer and writes it, so a template
 // error never sends half a page.
 func (s *server) renderPage(c *gin.Context, v view, stale bool, staleAge time.Duration) {
@@ -102,8 +120,9 @@ func (s *server) renderPage(c *gin.Context, v view, stale bool, staleAge time.Du
 	if t.Lookup("page") != nil {
 		root = "page"
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, root, s.layoutData(c, v, stale, staleAge)); err != nil {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer putPageBuffer(buf)
+	if err := t.ExecuteTemplate(buf, root, s.layoutData(c, v, stale, staleAge)); err != nil {
 		s.log.ErrorContext(c.Request.Context(), "portal: render page", "page", v.Page, "err", err.Error(), "request_id", requestID(c))
 		c.AbortWithStatus(http.StatusInternalServerError)
 		return

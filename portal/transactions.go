@@ -8,13 +8,12 @@ import (
 	"clientgate/connectors"
 )
 
-// transactionsData is the payments page.
+// transactionsData is the payments page, formatted for the client.
 type transactionsData struct {
-	Transactions []connectors.Transaction
+	Transactions []transactionRow
+	Cols         transactionColumns
 	Next         string
 	Paged        bool
-	// InvoiceLinks is set when the viewer may open invoices.
-	InvoiceLinks bool
 }
 
 // listTransactions loads one page of the viewer's transactions.
@@ -31,9 +30,12 @@ func (s *server) transactionsPage(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.respond(c, view{Page: "transactions", Title: "payments.heading", Data: transactionsData{
-		Transactions: page.Items, Next: nextLink(c, page.Next), Paged: c.Query("cursor") != "",
-		InvoiceLinks: viewerOf(c).modules[modInvoices]}})
+	next, paged, base := nextLink(c, page.Next), c.Query("cursor") != "", s.base+"/"
+	links := viewerOf(c).modules[modInvoices]
+	s.respond(c, view{Page: "transactions", Title: "payments.heading", Localize: func(f formatter) any {
+		return transactionsData{Transactions: transactionRows(f, base, links, page.Items),
+			Cols: newTransactionColumns(f), Next: next, Paged: paged}
+	}})
 }
 
 // transactionsAPI answers GET /api/v1/transactions.

@@ -16,38 +16,16 @@ import (
 var bareInvoicesHTML string
 
 // bareTemplate is the bare baseline's invoices page: the markup of
-// clientgate's layout and invoices table, rendered by html/template.
+// clientgate's layout and invoices table as its benchmark person gets
+// them, rendered by html/template, the dates formatted on every request.
 var bareTemplate = template.Must(template.New("bare").Funcs(template.FuncMap{
 	"date": func(t *time.Time) string {
 		if t == nil {
 			return ""
 		}
-		return t.Format("2 Jan 2006")
+		return t.Format("02.01.2006")
 	},
 }).Parse(bareInvoicesHTML))
-
-// navLink is one link of the bare page's navigation.
-type navLink struct {
-	URL, Label string
-	Current    bool
-}
-
-// bareHTMLData is what the bare page shows: the invoices of page and what
-// the layout shows around them.
-type bareHTMLData struct {
-	Brand, UserName, CSRF string
-	Nav                   []navLink
-	Invoices              []invoice
-}
-
-// newBareHTMLData wraps page's invoices in the layout's data.
-func newBareHTMLData(page invoicePage) bareHTMLData {
-	nav := []navLink{{"/clients/", "Overview", false}, {"/clients/invoices", "Invoices", true},
-		{"/clients/quotes", "Quotes", false}, {"/clients/transactions", "Payments", false},
-		{"/clients/tasks", "Tasks", false}, {"/clients/me", "My details", false}}
-	return bareHTMLData{Brand: "Northwind Portal", UserName: "Zoë Ångström-Müller", CSRF: strings.Repeat("c", 43),
-		Nav: nav, Invoices: page.Items}
-}
 
 // addBareHTML adds GET /clients/invoices to e: bareTemplate rendered on
 // every request, as clientgate renders its page.

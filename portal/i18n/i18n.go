@@ -50,6 +50,7 @@ type Catalog struct {
 	def        string
 	matcher    language.Matcher
 	localizers map[string]*Localizer
+	languages  []Language // the offered languages with their names
 }
 
 // New parses the shipped catalogs and offers the given languages (every
@@ -75,36 +76,43 @@ func New(offered []string, def string) (*Catalog, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	bundle, err := loadBundle()
+	bundle, ids, err := loadBundle()
 	if err != nil {
 		return nil, err
 	}
-	c := &Catalog{bundle: bundle, offered: slices.Clone(offered), def: def, localizers: map[string]*Localizer{}}
+	c := &Catalog{bundle: bundle, offered: slices.Clone(offered), def: def, localizers: map[string]*Localizer{},
+		languages: namedLanguages(offered)}
 	tags := make([]language.Tag, len(c.offered))
 	for i, l := range c.offered {
 		tags[i] = language.Make(l)
-		c.localizers[l] = newLocalizer(bundle, l)
+		c.localizers[l] = newLocalizer(bundle, l, ids)
 	}
 	c.matcher = language.NewMatcher(tags)
 	return c, nil
 }
 
-// loadBundle parses every embedded catalog.
-func loadBundle() (*goi18n.Bundle, error) {
+// loadBundle parses every embedded catalog and returns the IDs of their
+// messages too.
+func loadBundle() (*goi18n.Bundle, map[string]bool, error) {
 	bundle := goi18n.NewBundle(language.English)
 	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	ids := map[string]bool{}
 	for _, l := range Shipped() {
 		files, err := catalogFiles(l)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, f := range files {
-			if _, err := bundle.LoadMessageFileFS(localeFS, f); err != nil {
-				return nil, fmt.Errorf("i18n: catalog %s: %w", f, err)
+			mf, err := bundle.LoadMessageFileFS(localeFS, f)
+			if err != nil {
+				return nil, nil, fmt.Errorf("i18n: catalog %s: %w", f, err)
+			}
+			for _, m := range mf.Messages {
+				ids[m.ID] = true
 			}
 		}
 	}
-	return bundle, nil
+	return bundle, ids, nil
 }
 
 // catalogFiles lists the embedded catalogs of a language: locales/<lang>.toml

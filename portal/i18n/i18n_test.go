@@ -125,7 +125,7 @@ func TestTranslationsKeepPlaceholders(t *testing.T) {
 }
 
 func TestPluralsInEveryLanguage(t *testing.T) {
-	bundle, err := loadBundle()
+	bundle, _, err := loadBundle()
 	if err != nil {
 		t.Fatal(err)
 	}

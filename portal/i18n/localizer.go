@@ -17,12 +17,17 @@ type Localizer struct {
 	printer *message.Printer
 	// countries is the country list in this language, built on first use.
 	countries func() []Country
+	// plain keeps the messages asked for without arguments.
+	plain *memo
 }
 
-func newLocalizer(b *goi18n.Bundle, lang string) *Localizer {
+// newLocalizer returns the localizer of lang; ids are the catalogs'
+// message IDs, whose texts without arguments it keeps once rendered.
+func newLocalizer(b *goi18n.Bundle, lang string, ids map[string]bool) *Localizer {
 	return &Localizer{lang: lang, l: goi18n.NewLocalizer(b, lang, English),
 		printer:   message.NewPrinter(language.Make(lang)),
-		countries: sync.OnceValue(func() []Country { return countriesIn(lang) })}
+		countries: sync.OnceValue(func() []Country { return countriesIn(lang) }),
+		plain:     &memo{known: ids}}
 }
 
 // Lang is the localizer's language code, such as "de".
@@ -31,7 +36,27 @@ func (l *Localizer) Lang() string { return l.lang }
 // T returns message id with its placeholders filled from args, which are
 // name, value pairs: T("refusal.no_access", "Email", email).
 func (l *Localizer) T(id string, args ...any) string {
+	if len(args) == 0 && l != nil {
+		return l.plainText(id)
+	}
 	return l.localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: data(args)}, id)
+}
+
+// plainText returns message id without arguments, from the memo once
+// rendered.
+func (l *Localizer) plainText(id string) string {
+	if s, ok := l.plain.load(id); ok {
+		return s
+	}
+	s := l.render(id)
+	l.plain.keep(id, s)
+	return s
+}
+
+// render returns message id without template data, as T does for no
+// arguments, bypassing the memo.
+func (l *Localizer) render(id string) string {
+	return l.localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: data(nil)}, id)
 }
 
 // N returns the plural message id in the form that count takes in the

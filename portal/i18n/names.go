@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -18,9 +19,12 @@ type Language struct {
 }
 
 // Languages lists the offered languages with their own names.
-func (c *Catalog) Languages() []Language {
-	out := make([]Language, len(c.offered))
-	for i, code := range c.offered {
+func (c *Catalog) Languages() []Language { return slices.Clone(c.languages) }
+
+// namedLanguages lists languages with their own names.
+func namedLanguages(codes []string) []Language {
+	out := make([]Language, len(codes))
+	for i, code := range codes {
 		t := language.Make(code)
 		out[i] = Language{Code: code, Name: capitalize(display.Self.Name(t))}
 	}
