@@ -156,6 +156,18 @@ func (e *env) mount(ctx context.Context, engine *gin.Engine, public string, s *s
 	g.GET("/me", svc.Pages(), showPrincipal)
 	g.POST("/me", svc.Pages(), showPrincipal)
 	g.GET("/api/me", svc.API(), showPrincipal)
+	g.GET("/hooked", recordSessionHook, svc.Pages(), showPrincipal)
+}
+
+// hookedHeader carries, on the answers of /hooked, the contact ID the
+// session hook was called with.
+const hookedHeader = "X-Test-Session-Hook"
+
+// recordSessionHook sets a session hook that names its contact ID in a
+// header of the answer.
+func recordSessionHook(c *gin.Context) {
+	auth.SetSessionHook(c, func(c *gin.Context, contactID string) { c.Header(hookedHeader, contactID) })
+	c.Next()
 }
 
 func showPrincipal(c *gin.Context) {

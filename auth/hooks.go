@@ -26,10 +26,28 @@ type PageRenderer func(c *gin.Context, p Page)
 // come back to the request's own URL).
 type FormKeeper func(c *gin.Context) string
 
+// SessionHook runs once a request's session is read and before its
+// contact's access is checked, with the contact's ID. The portal starts
+// the CRM reads the page will need there, so that they wait for the CRM
+// at the same time as the access check; it must not answer the request,
+// and what it reads must not reach the client unless the check passes.
+type SessionHook func(c *gin.Context, contactID string)
+
 const (
-	rendererKey   = "clientgate.auth.renderer"
-	formKeeperKey = "clientgate.auth.formkeeper"
+	rendererKey    = "clientgate.auth.renderer"
+	formKeeperKey  = "clientgate.auth.formkeeper"
+	sessionHookKey = "clientgate.auth.sessionhook"
 )
+
+// SetSessionHook has Pages and API call h for this request's session.
+func SetSessionHook(c *gin.Context, h SessionHook) { c.Set(sessionHookKey, h) }
+
+// runSessionHook calls the request's SessionHook, if any.
+func runSessionHook(c *gin.Context, contactID string) {
+	if h, ok := c.Value(sessionHookKey).(SessionHook); ok && contactID != "" {
+		h(c, contactID)
+	}
+}
 
 // SetPageRenderer makes the service show its pages for this request with
 // r; without one it uses its own plain page.

@@ -63,6 +63,7 @@ func (s *Service) admit(c *gin.Context, ss bridge.Session, api bool) {
 		s.admitStaffOnly(c, ss)
 		return
 	}
+	runSessionHook(c, ss.ContactID)
 	acc, err := s.recheck(ctx, ss)
 	if _, refused := asRefusal(err); ss.Staff && (refused || errors.Is(err, errLinkGone)) {
 		s.admitStaffOnly(c, ss)

@@ -41,7 +41,7 @@ func (s *server) routes(e *gin.Engine) {
 	e.GET(s.base+"/calendar/:file", s.limitAddress, s.calendarFeed)
 	e.NoRoute(s.rememberVisitorLanguage, s.notFoundOutsidePortal, s.limitAddress, s.authHooks, s.auth.Pages(),
 		s.limitSession, s.loadViewer, func(c *gin.Context) { s.fail(c, errNotFound) })
-	s.pageRoutes(e.Group(s.base, s.limitAddress, s.authHooks, s.rememberVisitorLanguage, s.auth.Pages(),
+	s.pageRoutes(e.Group(s.base, s.limitAddress, s.authHooks, s.rememberVisitorLanguage, s.prefetchReads, s.auth.Pages(),
 		s.limitSession, s.checkCSRF, s.loadViewer))
 	s.apiRoutes(e.Group("/api/v1", markAPI))
 	s.conversationRoutes(e)
@@ -123,7 +123,7 @@ func (s *server) ticketPageRoutes(g, i, q, t *gin.RouterGroup) {
 // apiRoutes registers the JSON API; openapi.json needs no sign-in.
 func (s *server) apiRoutes(api *gin.RouterGroup) {
 	api.GET("/openapi.json", serveOpenAPI)
-	g := api.Group("", s.limitAddress, s.auth.API(), s.limitSession, s.checkCSRF, s.loadViewer)
+	g := api.Group("", s.limitAddress, s.prefetchReads, s.auth.API(), s.limitSession, s.checkCSRF, s.loadViewer)
 	decide := s.requireCapability(func(c connectors.Capabilities) bool { return c.DecideQuotes })
 	g.GET("/dashboard", s.dashboardAPI)
 	g.GET("/me", s.requireModule(modDetails), s.meAPI)

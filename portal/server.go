@@ -52,8 +52,9 @@ type server struct {
 	zones              sync.Map       // time zone name → *time.Location (see zoneNamed)
 	zoneCount          atomic.Int32
 	cursors            *cursorSealer
-	bodies             *bodyMemo // encoded API lists (see respondList)
-	formActions        []string  // origins besides our own a form may end at
+	bodies             *bodyMemo                 // encoded API lists (see respondList)
+	prefetches         map[string][]prefetchRead // route → reads (see prefetchReads)
+	formActions        []string                  // origins besides our own a form may end at
 	cspNow             atomic.Pointer[cspCache]
 	hsts               []string // Strict-Transport-Security's value, or nil
 	limits             *limiters
@@ -138,6 +139,7 @@ func newServer(o Options) (*server, error) {
 	}
 	s.cursors = newCursorSealer(o.CursorKeys)
 	s.bodies = newBodyMemo(defaultMemoBytes, defaultMemoTTL)
+	s.setPrefetches()
 	if v := hstsHeader(s.publicURL, o.HSTSMaxAge); v != "" {
 		s.hsts = []string{v}
 	}

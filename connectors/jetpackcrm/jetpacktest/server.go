@@ -31,6 +31,8 @@ type Server struct {
 	latency  time.Duration
 	disabled bool
 	calls    map[string]int
+	inFlight int // requests being answered
+	maxIn    int // the most answered at once since ResetCalls
 	now      func() time.Time
 
 	customFields []string
@@ -82,11 +84,35 @@ func (s *Server) Calls() map[string]int {
 	return out
 }
 
-// ResetCalls sets every call count back to zero.
+// ResetCalls sets every call count, and MaxConcurrent, back to zero.
 func (s *Server) ResetCalls() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	clear(s.calls)
+	s.maxIn = 0
+}
+
+// MaxConcurrent returns the most requests the server was answering at
+// once since it started or ResetCalls: with a latency set, calls a client
+// makes concurrently show here.
+func (s *Server) MaxConcurrent() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.maxIn
+}
+
+// enter and leave keep the in-flight count.
+func (s *Server) enter() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.inFlight++
+	s.maxIn = max(s.maxIn, s.inFlight)
+}
+
+func (s *Server) leave() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.inFlight--
 }
 
 // validEndpoints is the plugin's hard-coded list.
@@ -109,6 +135,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	delay, disabled := s.latency, s.disabled
 	s.calls[endpoint]++
 	s.mu.Unlock()
+	s.enter()
+	defer s.leave()
 	if delay > 0 {
 		time.Sleep(delay)
 	}
