@@ -20,6 +20,7 @@ import (
 	"clientgate/auth"
 	"clientgate/auth/devoidc"
 	"clientgate/connectors"
+	"clientgate/connectors/bridge"
 	"clientgate/connectors/fake"
 )
 
@@ -166,7 +167,9 @@ const hookedHeader = "X-Test-Session-Hook"
 // recordSessionHook sets a session hook that names its contact ID in a
 // header of the answer.
 func recordSessionHook(c *gin.Context) {
-	auth.SetSessionHook(c, func(c *gin.Context, contactID string) { c.Header(hookedHeader, contactID) })
+	auth.SetSessionHook(c, func(c *gin.Context, contactID string, _ bridge.ContactSettings) {
+		c.Header(hookedHeader, contactID)
+	})
 	c.Next()
 }
 

@@ -1,6 +1,10 @@
 package auth
 
-import "github.com/gin-gonic/gin"
+import (
+	"github.com/gin-gonic/gin"
+
+	"clientgate/connectors/bridge"
+)
 
 // Page is a page the sign-in service shows a person: a refused or failed
 // sign-in, revoked access, a sign-out that was not confirmed. Title,
@@ -26,12 +30,13 @@ type PageRenderer func(c *gin.Context, p Page)
 // come back to the request's own URL).
 type FormKeeper func(c *gin.Context) string
 
-// SessionHook runs once a request's session is read and before its
-// contact's access is checked, with the contact's ID. The portal starts
-// the CRM reads the page will need there, so that they wait for the CRM
-// at the same time as the access check; it must not answer the request,
-// and what it reads must not reach the client unless the check passes.
-type SessionHook func(c *gin.Context, contactID string)
+// SessionHook runs once a request's session and its contact's settings
+// are read, before the contact's access is checked in the CRM. The portal
+// starts the CRM reads the page will need there, so that they wait for
+// the CRM at the same time as the access check; it must not answer the
+// request, and what it reads must not reach the client unless the check
+// passes.
+type SessionHook func(c *gin.Context, contactID string, settings bridge.ContactSettings)
 
 const (
 	rendererKey    = "clientgate.auth.renderer"
@@ -43,9 +48,9 @@ const (
 func SetSessionHook(c *gin.Context, h SessionHook) { c.Set(sessionHookKey, h) }
 
 // runSessionHook calls the request's SessionHook, if any.
-func runSessionHook(c *gin.Context, contactID string) {
+func runSessionHook(c *gin.Context, contactID string, settings bridge.ContactSettings) {
 	if h, ok := c.Value(sessionHookKey).(SessionHook); ok && contactID != "" {
-		h(c, contactID)
+		h(c, contactID, settings)
 	}
 }
 

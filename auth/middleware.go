@@ -3,6 +3,7 @@ package auth
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -63,8 +64,7 @@ func (s *Service) admit(c *gin.Context, ss bridge.Session, api bool) {
 		s.admitStaffOnly(c, ss)
 		return
 	}
-	runSessionHook(c, ss.ContactID)
-	acc, err := s.recheck(ctx, ss)
+	acc, err := s.recheck(c, ss)
 	if _, refused := asRefusal(err); ss.Staff && (refused || errors.Is(err, errLinkGone)) {
 		s.admitStaffOnly(c, ss)
 		return
@@ -88,29 +88,39 @@ func (s *Service) admitStaffOnly(c *gin.Context, ss bridge.Session) {
 }
 
 // recheck confirms the session's link still points at its contact and the
-// contact may still use the portal.
-func (s *Service) recheck(ctx context.Context, ss bridge.Session) (access, error) {
-	key := checkKey{ss.Issuer, ss.Subject, ss.ContactID}
-	if set, ok := s.checked.get(key); ok {
-		return s.contactAccess(ctx, ss.ContactID, set)
+// contact may still use the portal. Between the contact's settings and
+// the contact itself it runs the request's SessionHook.
+func (s *Service) recheck(c *gin.Context, ss bridge.Session) (access, error) {
+	ctx := c.Request.Context()
+	set, err := s.sessionSettings(ctx, ss)
+	if err != nil {
+		return access{}, err
 	}
-	acc, err := s.recheckStore(ctx, ss)
-	if err == nil {
-		s.checked.put(key, acc.settings)
-	}
-	return acc, err
+	runSessionHook(c, ss.ContactID, set)
+	return s.contactAccess(ctx, ss.ContactID, set)
 }
 
-// recheckStore reads the session's link and settings from the bridge.
-func (s *Service) recheckStore(ctx context.Context, ss bridge.Session) (access, error) {
+// sessionSettings confirms the session's link and returns its contact's
+// settings from the bridge, or from the memo of a check made within
+// RecheckInterval.
+func (s *Service) sessionSettings(ctx context.Context, ss bridge.Session) (bridge.ContactSettings, error) {
+	key := checkKey{ss.Issuer, ss.Subject, ss.ContactID}
+	if set, ok := s.checked.get(key); ok {
+		return set, nil
+	}
 	l, err := s.opts.Bridge.LinkFor(ctx, ss.Identity)
 	if err != nil || l.ContactID != ss.ContactID {
 		if err == nil || isNotFound(err) {
-			return access{}, errLinkGone
+			return bridge.ContactSettings{}, errLinkGone
 		}
-		return access{}, err
+		return bridge.ContactSettings{}, err
 	}
-	return s.checkAccess(ctx, ss.ContactID)
+	set, err := s.opts.Bridge.ContactSettings(ctx, ss.ContactID)
+	if err != nil {
+		return set, fmt.Errorf("%w: contact settings: %w", errBackend, err)
+	}
+	s.checked.put(key, set)
+	return set, nil
 }
 
 // sessionRefused answers a session that may no longer be used: a removed

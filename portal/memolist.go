@@ -56,7 +56,8 @@ func listMemoKey(c *gin.Context, vw *viewer) string {
 	return strings.Join([]string{vw.scope.ContactID, company, vw.fmt.key(), c.Request.URL.Path, c.Request.URL.RawQuery}, "\x00")
 }
 
-// encodeJSON encodes v as writeJSON does (with its trailing newline).
+// encodeJSON encodes v as every API answer is encoded (json.Encoder, with
+// its trailing newline).
 func encodeJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(v); err != nil {

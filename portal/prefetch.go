@@ -7,6 +7,7 @@ import (
 
 	"clientgate/auth"
 	"clientgate/connectors"
+	"clientgate/connectors/bridge"
 )
 
 // prefetchReads has the sign-in service start, once it has read the
@@ -19,7 +20,9 @@ import (
 // client through the page's own reads, after the access check passed.
 func (s *server) prefetchReads(c *gin.Context) {
 	if reads := s.prefetches[c.FullPath()]; reads != nil {
-		auth.SetSessionHook(c, func(c *gin.Context, contactID string) { s.prefetch(c, contactID, reads) })
+		auth.SetSessionHook(c, func(c *gin.Context, contactID string, settings bridge.ContactSettings) {
+			s.prefetch(c, contactID, settings, reads)
+		})
 	}
 	c.Next()
 }
@@ -33,18 +36,15 @@ type prefetchRead struct {
 	list   func(ctx context.Context, conn connectors.Connector, scope connectors.Scope, p connectors.PageRequest)
 }
 
-// prefetch starts reads for contactID in the background, with the
-// request's context (they end with the request).
-func (s *server) prefetch(c *gin.Context, contactID string, reads []prefetchRead) {
+// prefetch starts reads for contactID, whose settings the sign-in service
+// has read, in the background with the request's context (they end with
+// the request).
+func (s *server) prefetch(c *gin.Context, contactID string, settings bridge.ContactSettings, reads []prefetchRead) {
 	asked, err := pageRequest(c)
-	if err != nil {
-		return
-	}
-	ctx := c.Request.Context()
-	settings, err := s.store.ContactSettings(ctx, contactID)
 	if err != nil || settings.PortalDisabled {
 		return
 	}
+	ctx := c.Request.Context()
 	scope := connectors.Scope{ContactID: contactID, WithCompany: settings.ShowsCompanyItems(s.companyDefault)}
 	modules := s.effectiveModules(settings)
 	for _, r := range reads {

@@ -1,9 +1,7 @@
 package portal
 
 import (
-	"bytes"
 	"cmp"
-	"encoding/json"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -77,14 +75,13 @@ func (s *server) respondStale(c *gin.Context) (time.Duration, bool) {
 
 // writeJSON encodes body with the given content type.
 func writeJSON(c *gin.Context, status int, contentType string, body any) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	if err := enc.Encode(body); err != nil {
+	raw, err := encodeJSON(body)
+	if err != nil {
 		c.AbortWithStatus(http.StatusInternalServerError)
 		return
 	}
 	c.Header("Cache-Control", "no-store")
-	c.Data(status, contentType+"; charset=utf-8", buf.Bytes())
+	c.Data(status, contentType+"; charset=utf-8", raw)
 }
 
 // problem is an RFC 9457 problem details body.
